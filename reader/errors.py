@@ -1,0 +1,42 @@
+"""The reader's error types. Every message is written for a person to read."""
+
+from __future__ import annotations
+
+
+class ReaderError(Exception):
+    """Base of every error the reader raises on purpose.
+
+    ``str(error)`` is one complete sentence fit for a status line or a dialog.
+    """
+
+
+class FileNotReadable(ReaderError):
+    """Missing file, a directory, or no permission."""
+
+
+class UnsupportedFormat(ReaderError):
+    """Unknown extension or content that is not an article (binary, image...)."""
+
+
+class EmptyDocument(ReaderError):
+    """The file holds no readable text."""
+
+
+class DecodeError(ReaderError):
+    """The bytes could not be decoded as text in any likely encoding."""
+
+
+class CorruptFile(ReaderError):
+    """The file claims a format but its content is broken."""
+
+
+class DocumentTooLarge(ReaderError):
+    """The file is larger than the reader accepts."""
+
+
+class AnalysisCancelled(ReaderError):
+    """Raised inside ``analyze`` when its cancel token is set."""
+
+
+class InvalidOption(ReaderError):
+    """An unknown algorithm, a bad summary length, ..."""

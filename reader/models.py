@@ -1,0 +1,149 @@
+"""Plain, frozen, picklable results that flow from loading to the window.
+
+Every position is a ``(start, end)`` pair of Python ``str`` indices into
+``Document.text`` (code points, ``end`` exclusive). The UI converts them to
+Qt's UTF-16 positions in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["title", "heading", "paragraph", "quote", "list_item"]
+StanceLabel = Literal["supportive", "critical", "neutral"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit of the document: no sentence or entity crosses one."""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    level: int = 0  # heading level (1 = top); 0 for everything else
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded article. ``text`` is the single source of truth for positions.
+
+    ``text`` holds the title (when the source has one in its body) as the
+    first block of kind ``"title"``. Blocks are separated by one or more
+    newlines and never contain one: loaders turn the line breaks of hard-wrapped
+    paragraphs into spaces (which keeps every offset of a plain-text file).
+    """
+
+    path: str
+    text: str
+    title: str
+    blocks: tuple[Block, ...]
+    format: str  # "text", "markdown", "html", ...
+    metadata: dict[str, str] = field(default_factory=dict)  # author, date, sitename, ...
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """Blocks that carry running text (no title or headings)."""
+        return tuple(b for b in self.blocks if b.kind not in ("title", "heading"))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # position among all sentences of the document
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    index: int  # Sentence.index
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    algorithm: str
+    length: str  # as asked: "5" sentences or "20%"
+    sentences: tuple[SummarySentence, ...]  # in article order
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # the canonical (longest, most complete) form
+    type: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, DATE, ...
+    mentions: tuple[Mention, ...]  # in article order
+    aliases: tuple[str, ...] = ()  # other surface forms, most frequent first
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+@dataclass(frozen=True)
+class TextRef:
+    """A piece of the text a statement is made of (speaker, cue or content)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    start: int | None  # None when the article itself is the source
+    end: int | None
+    text: str  # as written ("He", "A U.S. official") or "(article)"
+    entity: str | None = None  # Entity.name it resolves to, if any
+
+
+@dataclass(frozen=True)
+class Statement:
+    speaker: Speaker
+    cue: TextRef | None
+    content: TextRef
+    label: StanceLabel
+    score: float  # signed: > 0 leans supportive, < 0 critical
+    targets: tuple[str, ...] = ()  # Entity.name of entities the content is about
+    reasons: tuple[str, ...] = ()  # short human-readable explanations of the label
+    direct: bool = False  # content stands in quotation marks
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    algorithm: str = "lexrank"
+    length: str = "5"  # "N" sentences or "N%"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    sentences: tuple[Sentence, ...]
+    summary: Summary | None = None
+    entities: tuple[Entity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    options: AnalysisOptions = field(default_factory=AnalysisOptions)
