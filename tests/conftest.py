@@ -1,0 +1,32 @@
+"""Shared fixtures. Qt runs offscreen; the spaCy model loads once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from reader import nlp  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def spacy_model():
+    """The real English pipeline, loaded once for the whole run."""
+    return nlp.load_model()
+
+
+@pytest.fixture
+def write_file(tmp_path: Path):
+    """Write ``content`` (str or bytes) to ``tmp_path / name`` and return the path."""
+
+    def write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        if isinstance(content, str):
+            content = content.encode(encoding)
+        path.write_bytes(content)
+        return path
+
+    return write
