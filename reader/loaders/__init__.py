@@ -1,17 +1,110 @@
-"""PLACEHOLDER (being replaced): plain text only."""
+"""``load_document``: a file on disk to a ``Document``.
+
+The file is read once, as bytes, and never written to. Its format comes from
+its content first and its extension second (see ``registry``).
+"""
+
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from ..models import Block, Document
+from ..errors import DocumentTooLarge, EmptyDocument, FileNotReadable
+from ..models import Document
+from . import registry
+from .build import Parsed, Part, assemble, title_from_filename
+from .html import looks_like_html, parse_html
+from .markdown import parse_markdown
+from .registry import Format, detect, formats, register, supported_extensions
+from .text import parse_text
+
+MAX_BYTES = 50 * 1024 * 1024
+
+__all__ = [
+    "MAX_BYTES",
+    "Format",
+    "Parsed",
+    "Part",
+    "assemble",
+    "detect",
+    "formats",
+    "load_document",
+    "register",
+    "supported_extensions",
+]
+
+register(
+    Format("html", frozenset({".html", ".htm", ".xhtml"}), parse_html, looks_like_html, "Web pages")
+)
+register(
+    Format(
+        "markdown",
+        frozenset({".md", ".markdown", ".mdown", ".mkd"}),
+        parse_markdown,
+        label="Markdown",
+    )
+)
+register(
+    Format(registry.FALLBACK_FORMAT, frozenset({".txt", ".text"}), parse_text, label="Plain text")
+)
 
 
-def load_document(path) -> Document:
-    text = Path(path).read_text(encoding="utf-8")
-    blocks, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            blocks.append(Block(pos, pos + len(line)))
-        pos += len(line) + 1
-    title = text[blocks[0].start:blocks[0].end] if blocks else ""
-    return Document(str(path), text, title, tuple(blocks), "text")
+def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse the article at ``path``.
+
+    Raises a ``ReaderError``: ``FileNotReadable``, ``DocumentTooLarge``,
+    ``UnsupportedFormat``, ``DecodeError``, ``EmptyDocument`` (or a format's
+    ``CorruptFile``), each with a one-sentence message naming the file.
+    """
+    path = Path(path)
+    data = read_bytes(path, max_bytes)
+    if not data.strip():
+        raise EmptyDocument(f'"{path.name}" is empty.')
+    fmt = detect(data, path)
+    parsed = fmt.parse(data, path.name)
+    if not any(block.kind != "title" for block in parsed.blocks):  # a title alone is no article
+        raise EmptyDocument(f'"{path.name}" contains no readable text.')
+    title = parsed.title or title_from_filename(path)
+    return Document(str(path), parsed.text, title, parsed.blocks, fmt.name, parsed.metadata)
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The whole content of ``path``, refusing what is not a readable regular file."""
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise FileNotReadable(f'"{name}" is a folder, not a file.')
+        if not stat.S_ISREG(info.st_mode):
+            raise FileNotReadable(f'"{name}" is not a regular file.')
+        if info.st_size > max_bytes:
+            raise _too_large(name, info.st_size, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError as error:
+        raise FileNotReadable(f'The file "{name}" does not exist.') from error
+    except IsADirectoryError as error:
+        raise FileNotReadable(f'"{name}" is a folder, not a file.') from error
+    except PermissionError as error:
+        raise FileNotReadable(f'You do not have permission to read "{name}".') from error
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise FileNotReadable(f'"{name}" could not be read ({reason}).') from error
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
+    return data
+
+
+def _too_large(name: str, size: int, limit: int) -> DocumentTooLarge:
+    return DocumentTooLarge(
+        f'"{name}" is {_size(size)}, more than the limit of {_size(limit)} for an article.'
+    )
+
+
+def _size(count: int) -> str:
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
