@@ -2,7 +2,7 @@
 
 >>> import reader
 >>> doc = reader.load_document("article.html")
->>> analysis = reader.analyze(doc, reader.AnalysisOptions(algorithm="lexrank", length="20%"))
+>>> analysis = reader.analyze(doc, reader.AnalysisOptions(algorithm="textrank", length="20%"))
 """
 
 from .errors import ReaderError

@@ -136,7 +136,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    algorithm: str = "lexrank"
+    algorithm: str = "textrank"
     length: str = "5"  # "N" sentences or "N%"
 
 

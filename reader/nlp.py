@@ -57,7 +57,8 @@ def _load_first_available() -> Language:
 
 def model_name() -> str:
     nlp = load_model()
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ stages (and between blocks while parsing).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 
 from . import nlp
@@ -21,7 +21,8 @@ from .summarize import summarize
 
 Progress = Callable[[str], None]
 
-STAGES = ("model", "parse", "summary", "entities", "stance")
+#: What a caller can ask for; stance needs entities, so asking for it runs both.
+STAGES = ("summary", "entities", "stance")
 
 
 def analyze_progressively(
@@ -30,9 +31,17 @@ def analyze_progressively(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    stages: Collection[str] = STAGES,
 ) -> Iterator[Analysis]:
-    """Yield a growing ``Analysis`` after each stage: sentences, summary, entities, stance."""
+    """Yield a growing ``Analysis`` after each stage: sentences, summary, entities, stance.
+
+    ``progress`` is called with the name of each stage as it starts
+    ("model", "parse", "summary", "entities", "stance").
+    """
     options = options or AnalysisOptions()
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        raise ValueError(f"unknown stages: {sorted(unknown)}")
 
     def step(stage: str) -> None:
         if cancel is not None and cancel.is_set():
@@ -46,19 +55,20 @@ def analyze_progressively(
     parsed = nlp.parse(document, cancel)
     analysis = Analysis(sentences=sentences_from(parsed), options=options)
     yield analysis
-    step("summary")
-    analysis = replace(
-        analysis, summary=summarize(document, analysis.sentences, options.algorithm, options.length)
-    )
-    yield analysis
-    step("entities")
-    analysis = replace(analysis, entities=extract_entities(document, parsed))
-    yield analysis
-    step("stance")
-    analysis = replace(
-        analysis, statements=extract_statements(document, parsed, analysis.entities)
-    )
-    yield analysis
+    if "summary" in stages:
+        step("summary")
+        summary = summarize(document, analysis.sentences, options.algorithm, options.length)
+        analysis = replace(analysis, summary=summary)
+        yield analysis
+    if "entities" in stages or "stance" in stages:
+        step("entities")
+        analysis = replace(analysis, entities=extract_entities(document, parsed))
+        yield analysis
+    if "stance" in stages:
+        step("stance")
+        statements = extract_statements(document, parsed, analysis.entities)
+        analysis = replace(analysis, statements=statements)
+        yield analysis
 
 
 def analyze(
@@ -67,10 +77,10 @@ def analyze(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    stages: Collection[str] = STAGES,
 ) -> Analysis:
-    """The complete analysis of ``document``."""
-    analysis = None
-    for analysis in analyze_progressively(document, options, progress=progress, cancel=cancel):
-        pass
-    assert analysis is not None
-    return analysis
+    """The analysis of ``document`` (all stages unless ``stages`` names fewer)."""
+    *_, complete = analyze_progressively(
+        document, options, progress=progress, cancel=cancel, stages=stages
+    )
+    return complete

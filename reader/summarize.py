@@ -1,13 +1,188 @@
-"""PLACEHOLDER (being replaced): Lead only."""
+"""Extractive summaries: the best body sentences, by one of sumy's algorithms.
+
+Only sentences of body blocks (paragraphs, quotes, list items) are ever
+chosen; the title and the headings go to sumy as headings, where Edmundson's
+title method uses their words. A "sentence" of punctuation only (a ``* * *``
+divider) is never chosen either.
+
+Every ``SummarySentence.score`` is the algorithm's own rating of the sentence
+(higher is better); what it measures is in the docstring of its rater in
+``reader.sumy_adapter``. For Lead, KL-Sum and SumBasic, which pick in an
+order rather than rate, it is ``1 - rank / n``: 1 for the first pick, 1/n for
+the last of n candidates. Equal ratings are broken in favour of the earlier
+sentence.
+"""
+
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sumy.models.dom import ObjectDocumentModel
+
+from .errors import InvalidOption
 from .models import Document, Sentence, Summary, SummarySentence
+from .sumy_adapter import RATERS, build_dom
 
-ALGORITHMS = {"lead": "Lead"}
+ALGORITHMS: dict[str, str] = {
+    "lead": "Lead",
+    "lexrank": "LexRank",
+    "textrank": "TextRank",
+    "lsa": "LSA",
+    "luhn": "Luhn",
+    "edmundson": "Edmundson",
+    "kl": "KL-Sum",
+    "sumbasic": "SumBasic",
+    "reduction": "Reduction",
+}
+DEFAULT_ALGORITHM = "textrank"
+DEFAULT_LENGTH = "5"
+
+_NOT_CANDIDATES = ("title", "heading")
+_HAS_CONTENT = re.compile(r"[^\W_]")
+_COUNT = re.compile(r"\d+")
+_PERCENT = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*%")
 
 
-def summarize(document: Document, sentences, algorithm: str = "lead", length: str = "5") -> Summary:
-    n = int(length) if length.isdigit() else 5
-    chosen = [s for s in sentences if document.blocks[s.block].kind not in ("title", "heading")][:n]
-    return Summary(algorithm, length, tuple(
-        SummarySentence(s.index, s.start, s.end, document.text[s.start:s.end], 1.0) for s in chosen))
+@dataclass(frozen=True, slots=True)
+class SummaryLength:
+    """A summary length: ``value`` sentences, or ``value`` % of the candidates."""
+
+    value: float
+    percent: bool = False
+
+    def count(self, candidates: int) -> int:
+        """How many of ``candidates`` sentences to pick (at least one if any)."""
+        if candidates <= 0:
+            return 0
+        if self.percent:
+            wanted = max(1, math.floor(candidates * self.value / 100 + 0.5))
+        else:
+            wanted = int(self.value)
+        return min(wanted, candidates)
+
+    def __str__(self) -> str:
+        if not self.percent:
+            return str(int(self.value))
+        return f"{self.value:g}%"
+
+
+def parse_length(text: str) -> SummaryLength:
+    """``"N"`` (N ≥ 1 sentences) or ``"N%"`` (0 < N ≤ 100); else ``InvalidOption``."""
+    cleaned = str(text).strip()
+    if _COUNT.fullmatch(cleaned):
+        value = int(cleaned)
+        if value >= 1:
+            return SummaryLength(value)
+        raise InvalidOption("A summary needs at least one sentence.")
+    match = _PERCENT.fullmatch(cleaned)
+    if match:
+        value = float(match.group(1))
+        if 0 < value <= 100:
+            return SummaryLength(value, percent=True)
+        raise InvalidOption(
+            f"A summary length in percent must be above 0 and at most 100, not {cleaned}."
+        )
+    raise InvalidOption(
+        f"The summary length {cleaned!r} is not a number of sentences (like 5) "
+        "or a percentage (like 20%)."
+    )
+
+
+def algorithm_key(name: str) -> str:
+    """The key of ``name``, given as key or display name in any case; else ``InvalidOption``."""
+    wanted = str(name).strip().lower()
+    for key, display in ALGORITHMS.items():
+        if wanted in (key, display.lower()):
+            return key
+    known = ", ".join(ALGORITHMS)
+    raise InvalidOption(f"There is no summary algorithm {name!r}; choose one of {known}.")
+
+
+def summarize(
+    document: Document,
+    sentences: Sequence[Sentence],
+    algorithm: str = DEFAULT_ALGORITHM,
+    length: str = DEFAULT_LENGTH,
+) -> Summary:
+    """The summary of ``document`` from its ``sentences``, in article order.
+
+    Raises ``InvalidOption`` for an unknown algorithm or a bad length; any
+    text, however short or odd, gives a (possibly empty) summary.
+    """
+    key = algorithm_key(algorithm)
+    size = parse_length(length)
+    candidates = [s for s in sentences if _is_candidate(document, s)]
+    count = size.count(len(candidates))
+    if count == 0:
+        return Summary(key, str(length).strip(), ())
+    if key == "lead":
+        ratings = {s.index: 1.0 - rank / len(candidates) for rank, s in enumerate(candidates)}
+    else:
+        ratings = RATERS[key].rate(sumy_document(document, sentences), count)
+    position = {s.index: p for p, s in enumerate(candidates)}
+    best = sorted(candidates, key=lambda s: (-ratings.get(s.index, 0.0), position[s.index]))
+    chosen = sorted(best[:count], key=lambda s: s.index)
+    return Summary(
+        key,
+        str(length).strip(),
+        tuple(
+            SummarySentence(
+                s.index, s.start, s.end, document.text[s.start : s.end], ratings.get(s.index, 0.0)
+            )
+            for s in chosen
+        ),
+    )
+
+
+def sumy_document(document: Document, sentences: Sequence[Sentence]) -> ObjectDocumentModel:
+    """sumy's model of ``document``: candidates as sentences, title and headings as headings."""
+    candidates = [s for s in sentences if _is_candidate(document, s)]
+    return build_dom(_paragraphs(document, sentences, candidates))
+
+
+def _is_candidate(document: Document, sentence: Sentence) -> bool:
+    if not 0 <= sentence.block < len(document.blocks):
+        return False
+    if document.blocks[sentence.block].kind in _NOT_CANDIDATES:
+        return False
+    return bool(_HAS_CONTENT.search(document.text, sentence.start, sentence.end))
+
+
+def _paragraphs(
+    document: Document, sentences: Sequence[Sentence], candidates: Sequence[Sentence]
+) -> list[tuple[list[str], list[tuple[int, str]]]]:
+    """Per body block: the headings above it and its candidate sentences.
+
+    A heading joins the paragraph that follows it, as in sumy's own parsers,
+    so Edmundson's location method still sees the first body paragraph first.
+    The document title goes first when no block holds it.
+    """
+    text = document.text
+    chosen = {s.index for s in candidates}
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_block.setdefault(s.block, []).append(s)
+
+    has_title_block = any(b.kind == "title" for b in document.blocks)
+    pending: list[str] = [] if has_title_block or not document.title.strip() else [document.title]
+    paragraphs: list[tuple[list[str], list[tuple[int, str]]]] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind in _NOT_CANDIDATES:
+            parts = by_block.get(index)
+            if parts:
+                pending += [text[s.start : s.end] for s in parts]
+            elif document.block_text(block).strip():
+                pending.append(document.block_text(block))
+            continue
+        body = [
+            (s.index, text[s.start : s.end]) for s in by_block.get(index, ()) if s.index in chosen
+        ]
+        if body:
+            paragraphs.append((pending, body))
+            pending = []
+    if pending and paragraphs:  # trailing headings: no paragraph of their own
+        paragraphs[-1][0].extend(pending)
+    return paragraphs

@@ -7,9 +7,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from reader import nlp  # noqa: E402
+from reader import nlp
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,165 @@
+"""``article-reader summarize|entities|stance FILE...``: the reader for scripts.
+
+One process handles any number of files; with ``--format jsonl`` each file is
+one JSON object on its own line. A file that fails prints one line on stderr
+and the others go on; the exit status is 1 if any file failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from . import report, serialize
+from .errors import InvalidOption, ReaderError
+from .loaders import load_document
+from .models import Analysis, AnalysisOptions, Document
+from .pipeline import analyze
+from .summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
+
+PROG = "article-reader"
+FORMATS = ("text", "markdown", "json", "jsonl")
+COMMANDS = ("summarize", "entities", "stance")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Summaries, entities and who-says-what for local article files, offline.",
+        epilog="Run without a command to open the window: article-reader [FILE] or --sample.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("files", nargs="+", metavar="FILE", help="article files to read")
+        sub.add_argument(
+            "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        )
+        return sub
+
+    summarize = command("summarize", "Print an extractive summary of each file.")
+    summarize.add_argument(
+        "--algorithm",
+        "-a",
+        choices=list(ALGORITHMS),
+        default=DEFAULT_ALGORITHM,
+        help=f"summariser (default: {DEFAULT_ALGORITHM})",
+    )
+    length = summarize.add_mutually_exclusive_group()
+    length.add_argument(
+        "--sentences", "-n", type=int, help=f"number of sentences (default: {DEFAULT_LENGTH})"
+    )
+    length.add_argument("--ratio", "-r", help="share of the sentences: 0.2 or 20%%")
+    command("entities", "List the people, organisations, places... each file names.")
+    command("stance", "List who says what in each file, with the stance of each statement.")
+    return parser
+
+
+def summary_length(args: argparse.Namespace) -> str:
+    """The length as the pipeline takes it: "N" sentences or "N%"."""
+    if args.sentences is not None:
+        length = str(args.sentences)
+    elif args.ratio is not None:
+        raw = args.ratio.strip().rstrip("%")
+        try:
+            value = float(raw)
+        except ValueError:
+            raise InvalidOption(f"--ratio takes 0.2 or 20%, not {args.ratio!r}.") from None
+        percent = value if args.ratio.strip().endswith("%") or value > 1 else value * 100
+        length = f"{percent:g}%"
+    else:
+        length = DEFAULT_LENGTH
+    parse_length(length)  # raises InvalidOption with a clear message
+    return length
+
+
+# --- what each command prints --------------------------------------------------------
+
+Renderer = Callable[[Document, Analysis, str], str]
+
+
+def _payload(command: str, document: Document, analysis: Analysis) -> dict[str, Any]:
+    data = serialize.document_json(document)
+    if command == "summarize":
+        assert analysis.summary is not None
+        data.update(serialize.summary_json(analysis.summary))
+    elif command == "entities":
+        data["entities"] = serialize.entities_json(analysis.entities)
+    else:
+        data["statements"] = serialize.statements_json(analysis.statements)
+    return data
+
+
+def _render_text(command: str, document: Document, analysis: Analysis, markdown: bool) -> str:
+    if command == "summarize":
+        assert analysis.summary is not None
+        if markdown:
+            return report.summary_markdown(document, analysis.summary)
+        return report.summary_text(document, analysis.summary)
+    heading = f"# {document.title}\n\n" if markdown else f"{document.title}\n\n"
+    if command == "entities":
+        body = report.entities_markdown if markdown else report.entities_text
+        return heading + body(analysis.entities)
+    body = report.statements_markdown if markdown else report.statements_text
+    return heading + body(analysis.statements)
+
+
+def _stages(command: str) -> tuple[str, ...]:
+    return {"summarize": ("summary",), "entities": ("entities",), "stance": ("stance",)}[command]
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    options = AnalysisOptions(
+        algorithm=getattr(args, "algorithm", DEFAULT_ALGORITHM),
+        length=summary_length(args) if args.command == "summarize" else DEFAULT_LENGTH,
+    )
+    failures = 0
+    collected: list[dict[str, Any]] = []
+    for index, path in enumerate(args.files):
+        try:
+            document = load_document(path)
+            analysis = analyze(document, options, stages=_stages(args.command))
+        except ReaderError as error:
+            failures += 1
+            print(f"{PROG}: {path}: {error}", file=err)
+            continue
+        except Exception as error:  # a bug must not stop the other files
+            failures += 1
+            print(f"{PROG}: {path}: unexpected error ({type(error).__name__}: {error})", file=err)
+            continue
+        if args.format == "jsonl":
+            out.write(json.dumps(_payload(args.command, document, analysis), ensure_ascii=False))
+            out.write("\n")
+            out.flush()
+        elif args.format == "json":
+            collected.append(_payload(args.command, document, analysis))
+        else:
+            if index and len(args.files) > 1:
+                out.write("\n")
+            out.write(_render_text(args.command, document, analysis, args.format == "markdown"))
+    if args.format == "json":
+        json.dump(collected, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return 1 if failures else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args, sys.stdout, sys.stderr)
+    except InvalidOption as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

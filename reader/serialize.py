@@ -1,0 +1,78 @@
+"""The stable JSON shape of documents and analyses (the CLI's json/jsonl output).
+
+Documented in the README; add keys freely, never rename or remove one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .models import Document, Entity, Speaker, Statement, Summary, TextRef
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    return {
+        "path": document.path,
+        "title": document.title,
+        "format": document.format,
+        "metadata": dict(document.metadata),
+    }
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    return {
+        "algorithm": summary.algorithm,
+        "length": summary.length,
+        "sentences": [
+            {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "score": s.score}
+            for s in summary.sentences
+        ],
+    }
+
+
+def entities_json(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": e.name,
+            "type": e.type,
+            "count": e.count,
+            "aliases": list(e.aliases),
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+        }
+        for e in entities
+    ]
+
+
+def _ref(ref: TextRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {"text": ref.text, "start": ref.start, "end": ref.end}
+
+
+def _speaker(speaker: Speaker) -> dict[str, Any] | None:
+    """The speaker, or None when the article itself is the source."""
+    if speaker.start is None:
+        return None
+    return {
+        "text": speaker.text,
+        "start": speaker.start,
+        "end": speaker.end,
+        "entity": speaker.entity,
+    }
+
+
+def statements_json(statements: Iterable[Statement]) -> list[dict[str, Any]]:
+    return [
+        {
+            "speaker": _speaker(s.speaker),
+            "cue": _ref(s.cue),
+            "content": _ref(s.content),
+            "label": s.label,
+            "score": round(s.score, 4),
+            "targets": list(s.targets),
+            "direct": s.direct,
+            "reasons": list(s.reasons),
+        }
+        for s in statements
+    ]

@@ -1,0 +1,63 @@
+"""Rules of the project's shape: the core stays Qt-free, CI runs the README's command."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN_IN_CORE = ("PySide6", "shiboken6", "ui")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_reader_never_imports_qt_or_ui():
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_modules(path) & set(FORBIDDEN_IN_CORE))
+        for path in (ROOT / "reader").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_importing_the_core_loads_no_qt():
+    code = (
+        "import sys, reader, reader.cli, reader.report;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_ui_holds_no_nlp():
+    for path in (ROOT / "ui").rglob("*.py"):
+        assert not imported_modules(path) & {"spacy", "sumy", "nltk", "vaderSentiment"}, path
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"Install the test extras.*?```bash\n(.+?)\n```", readme, re.S)
+    assert match, "the README's quick start names the test command"
+    command = match.group(1).strip()
+    assert "pytest" in command
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert command in ci_lines
+
+
+def test_nltk_data_is_never_downloaded():
+    for folder in ("reader", "ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            assert "nltk.download" not in path.read_text(encoding="utf-8"), path
