@@ -1,0 +1,589 @@
+"""The entity sidebar: who and what the article mentions, grouped by kind, most mentioned first.
+
+A small two-level model (group rows, entity rows below them) answers the view
+from plain Python lists: showing or filtering thousands of entities (a book)
+is one model reset, with no Qt call per row. (It also keeps clear of a
+PySide6 6.12 / Python 3.11 bug where every call of a ``void`` Qt method drops
+a reference to ``None``, which a model of 10,000 ``QStandardItem`` s would hit
+tens of thousands of times.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import entities as reader_entities
+from reader.models import Entity
+
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity of an entity row (None on group rows)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ROOT = QModelIndex()
+
+NO_DOCUMENT = "Open an article to see who and what it mentions."
+NO_ENTITIES = "No names, places or dates found in this article."
+NO_MATCH = "No entity matches the filter."
+
+# Words for spaCy's labels, for tooltips only (grouping comes from reader.entities).
+LABEL_WORDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country, city or state",
+    "LOC": "location",
+    "FAC": "building or facility",
+    "NORP": "nationality, religious or political group",
+    "DATE": "date",
+    "TIME": "time",
+    "EVENT": "event",
+    "PRODUCT": "product",
+    "WORK_OF_ART": "work of art",
+    "LAW": "law",
+    "LANGUAGE": "language",
+    "MONEY": "amount of money",
+    "PERCENT": "percentage",
+    "QUANTITY": "quantity",
+    "ORDINAL": "ordinal",
+    "CARDINAL": "number",
+    "MISC": "miscellaneous",
+}
+
+
+def entity_groups() -> tuple[tuple[str, ...], Callable[[str], str]]:
+    """Group names in display order and the function that files a label under one.
+
+    Read from ``reader.entities`` at call time: the core owns the grouping.
+    """
+    groups: Mapping[str, object] = reader_entities.ENTITY_GROUPS
+    return tuple(groups), reader_entities.group_of
+
+
+def entity_tooltip(entity: Entity, group: str) -> str:
+    kind = LABEL_WORDS.get(entity.type, entity.type.lower().replace("_", " "))
+    lines = [entity.name, f"{kind.capitalize()} ({entity.type}) · {group}"]
+    count = entity.count
+    lines.append("1 mention" if count == 1 else f"{count} mentions")
+    if entity.aliases:
+        lines.append("Also written as: " + ", ".join(entity.aliases))
+    return "\n".join(lines)
+
+
+def _key(entity: Entity) -> tuple[str, str]:
+    return entity.name, entity.type
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    entities: tuple[Entity, ...]  # most mentioned first
+    size: int  # entities in the group before filtering
+    mentions: int  # their mentions before filtering
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}  ({self.size})"
+
+    @property
+    def tooltip(self) -> str:
+        entities = "entity" if self.size == 1 else "entities"
+        mentions = "mention" if self.mentions == 1 else "mentions"
+        return f"{self.name}: {self.size} {entities}, {self.mentions} {mentions}"
+
+
+def group_entities(entities: Sequence[Entity]) -> list[_Group]:
+    """Non-empty groups in ``ENTITY_GROUPS`` order, each sorted by mention count."""
+    group_names, group_of = entity_groups()
+    members: dict[str, list[Entity]] = {name: [] for name in group_names}
+    for entity in entities:
+        members.setdefault(group_of(entity.type), []).append(entity)
+    groups = []
+    for name, found in members.items():
+        if found:
+            found.sort(key=lambda e: (-e.count, e.name.casefold()))
+            groups.append(_Group(name, tuple(found), len(found), sum(e.count for e in found)))
+    return groups
+
+
+def matches(entity: Entity, needle: str) -> bool:
+    """Case-insensitive substring match on the name and every other spelling."""
+    return any(needle in form.casefold() for form in (entity.name, *entity.aliases))
+
+
+_TOP = 0  # internalId of group rows; entity rows carry their group's row + 1
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_ENTITY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_COUNT_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class EntityTreeModel(QAbstractItemModel):
+    """Groups and their entities, two columns: the name and the number of mentions."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[_Group] = []
+        self._rows: dict[tuple[str, str], tuple[int, int]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_groups(self, groups: list[_Group]) -> None:
+        self.beginResetModel()
+        self._groups = groups
+        self._rows = {
+            _key(entity): (g, r)
+            for g, group in enumerate(groups)
+            for r, entity in enumerate(group.entities)
+        }
+        self.endResetModel()
+
+    def index_of(self, entity: Entity) -> QModelIndex:
+        """The name cell of ``entity``'s row, or an invalid index when it is not shown."""
+        where = self._rows.get(_key(entity))
+        if where is None:
+            return QModelIndex()
+        return self.createIndex(where[1], 0, where[0] + 1)
+
+    def entity_count(self) -> int:
+        return len(self._rows)
+
+    # -- QAbstractItemModel ---------------------------------------------------------
+
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT
+    ) -> QModelIndex:
+        if not 0 <= column < 2 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row >= len(self._groups):
+                return QModelIndex()
+            return self.createIndex(row, column, _TOP)
+        if parent.internalId() != _TOP or row >= len(self._groups[parent.row()].entities):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: QModelIndex | QPersistentModelIndex | None = None):  # type: ignore[override]
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return len(self._groups[parent.row()].entities)
+        return 0
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 2
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _GROUP_FLAGS if index.internalId() == _TOP else _ENTITY_FLAGS
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if index.internalId() == _TOP:
+            group = self._groups[index.row()]
+            if role == _DISPLAY:
+                return group.label if column == 0 else str(group.mentions)
+            if role == _TOOLTIP:
+                return group.tooltip
+            if role == _FONT:
+                return self._bold
+        else:
+            group = self._groups[index.internalId() - 1]
+            entity = group.entities[index.row()]
+            if role == _DISPLAY:
+                return entity.name if column == 0 else str(entity.count)
+            if role == ENTITY_ROLE:
+                return entity
+            if role == _TOOLTIP:
+                return entity_tooltip(entity, group.name)
+        if role == _ALIGNMENT and column == 1:
+            return _COUNT_ALIGNMENT
+        return None
+
+
+class _RoomyDelegate(QStyledItemDelegate):
+    """The default delegate with a little air above and below each row."""
+
+    EXTRA = 6
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + self.EXTRA)  # bold group rows too
+
+
+class _EntityTree(QTreeView):
+    """A tree that remembers which row was selected before a press, and reports Enter."""
+
+    returnPressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row_before_press: QPersistentModelIndex | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
+        self.row_before_press = QPersistentModelIndex(rows[0]) if rows else None
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class EntitySidebar(QWidget):
+    """The article's entities, grouped by kind, with a filter and mention stepping.
+
+    Signals:
+        entitySelected(object): the selected ``Entity``, or ``None`` when cleared.
+        mentionActivated(int, int): ``(start, end)`` of the mention to reveal.
+    """
+
+    entitySelected = Signal(object)
+    mentionActivated = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all: tuple[Entity, ...] = ()
+        self._groups: list[_Group] = []  # all of them, grouped once
+        self._entity: Entity | None = None
+        self._mention = 0
+        self._syncing = False  # set while the view's selection follows the state
+
+        self._filter = QLineEdit()
+        self._filter.setObjectName("entityFilter")
+        self._filter.setPlaceholderText("Filter entities")
+        self._filter.setClearButtonEnabled(True)
+        self._filter.setAccessibleName("Filter entities")
+        self._filter.setToolTip("Show only entities whose name or other spellings contain this")
+        self._filter.textChanged.connect(self._apply_filter)
+        self._filter.installEventFilter(self)
+
+        self._model = EntityTreeModel(self)
+        self._tree = _EntityTree()
+        self._tree.setObjectName("entityTree")
+        self._tree.setAccessibleName("Entities")
+        self._tree.setModel(self._model)
+        self._tree.setHeaderHidden(True)
+        self._tree.setUniformRowHeights(True)
+        self._tree.setItemDelegate(_RoomyDelegate(self._tree))
+        self._tree.setAnimated(False)
+        self._tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._tree.setFrameShape(QTreeView.Shape.NoFrame)
+        header = self._tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self._tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._tree.clicked.connect(self._on_clicked)
+        self._tree.returnPressed.connect(self._reveal_current)
+
+        self._message = QLabel()
+        self._message.setObjectName("entityMessage")
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setWordWrap(True)
+        self._message.setMargin(16)
+        self._message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._message.setBackgroundRole(QPalette.ColorRole.Base)
+        self._message.setAutoFillBackground(True)
+
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._message)
+        self._stack.addWidget(self._tree)
+
+        self._previous = self._nav_button(
+            "previousMention",
+            "Previous",
+            "Previous mention (Shift+F3)",
+            QStyle.StandardPixmap.SP_ArrowUp,
+        )
+        self._previous.clicked.connect(self.previous_mention)
+        self._next = self._nav_button(
+            "nextMention", "Next", "Next mention (F3)", QStyle.StandardPixmap.SP_ArrowDown
+        )
+        self._next.clicked.connect(self.next_mention)
+        self._position = QLabel()
+        self._position.setObjectName("mentionPosition")
+        self._position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._position.setToolTip("Which mention of the selected entity is shown")
+
+        nav = QHBoxLayout()
+        nav.setContentsMargins(4, 2, 4, 4)
+        nav.addWidget(self._previous)
+        nav.addWidget(self._position, 1)
+        nav.addWidget(self._next)
+
+        top = QVBoxLayout()
+        top.setContentsMargins(6, 6, 6, 6)
+        top.addWidget(self._filter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self._stack, 1)
+        layout.addLayout(nav)
+        self.show_message(NO_DOCUMENT)
+
+    def _nav_button(
+        self, name: str, text: str, tooltip: str, icon: QStyle.StandardPixmap
+    ) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setText(text)
+        button.setToolTip(tooltip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
+
+    # -- public API ---------------------------------------------------------------
+
+    def show_entities(self, entities: Sequence[Entity]) -> None:
+        """Show ``entities`` grouped by kind; keeps the selection if it is still there."""
+        previous = _key(self._entity) if self._entity is not None else None
+        self._all = tuple(entities)
+        self._groups = group_entities(self._all)
+        kept = next((e for e in self._all if _key(e) == previous), None)
+        if kept is None:
+            self._drop_selection(emit=previous is not None)
+        else:
+            # The same entity in the new analysis: follow it without moving the article.
+            self._entity = kept
+            self._mention = min(self._mention, kept.count - 1)
+            self.entitySelected.emit(kept)
+        self._apply_filter(self._filter.text())
+
+    def show_message(self, text: str) -> None:
+        """Replace the tree with a message ("Finding names…", "Open an article…")."""
+        had = self._entity is not None
+        self._all = ()
+        self._groups = []
+        self._show_groups([])
+        self._set_message(text)
+        self._drop_selection(emit=had)
+
+    def selected_entity(self) -> Entity | None:
+        return self._entity
+
+    def current_mention_index(self) -> int | None:
+        """0-based index of the current mention of the selected entity."""
+        return self._mention if self._entity is not None else None
+
+    def entities(self) -> tuple[Entity, ...]:
+        return self._all
+
+    def select_entity(self, entity: Entity) -> None:
+        """Select ``entity`` as a click would: emits entitySelected and its first mention."""
+        self._choose(entity)
+        self._select_in_view(entity)
+
+    @Slot()
+    def next_mention(self) -> None:
+        self._step(+1)
+
+    @Slot()
+    def previous_mention(self) -> None:
+        self._step(-1)
+
+    @Slot()
+    def clear_selection(self) -> None:
+        self._drop_selection(emit=self._entity is not None)
+
+    def filter_edit(self) -> QLineEdit:
+        return self._filter
+
+    def tree(self) -> QTreeView:
+        return self._tree
+
+    # -- showing ------------------------------------------------------------------
+
+    def _show_groups(self, groups: list[_Group]) -> None:
+        self._syncing = True
+        try:
+            self._model.set_groups(groups)
+            self._tree.expandAll()
+            # Sized from the largest number, not by measuring every row.
+            widest = max((g.mentions for g in groups), default=0)
+            digits = self._tree.fontMetrics().horizontalAdvance(f"{widest}0")
+            self._tree.header().resizeSection(1, digits + 12)
+        finally:
+            self._syncing = False
+
+    def _set_message(self, text: str) -> None:
+        self._message.setText(text)
+        self._stack.setCurrentWidget(self._message)
+
+    @Slot(str)
+    def _apply_filter(self, text: str) -> None:
+        if not self._all:
+            self._show_groups([])
+            self._set_message(NO_ENTITIES)
+            return
+        groups = self._groups
+        needle = text.strip().casefold()
+        if needle:
+            groups = [
+                replace(g, entities=kept)
+                for g in groups
+                if (kept := tuple(e for e in g.entities if matches(e, needle)))
+            ]
+        self._show_groups(groups)
+        if not groups:
+            self._set_message(NO_MATCH)
+            return
+        self._stack.setCurrentWidget(self._tree)
+        if self._entity is not None:
+            self._select_in_view(self._entity)
+
+    # -- selection and mentions ---------------------------------------------------
+
+    def _choose(self, entity: Entity) -> None:
+        self._entity = entity
+        self._mention = 0
+        self._update_nav()
+        self.entitySelected.emit(entity)
+        self._emit_mention()
+
+    def _drop_selection(self, *, emit: bool) -> None:
+        self._entity = None
+        self._mention = 0
+        self._syncing = True
+        try:
+            self._tree.selectionModel().clearSelection()
+        finally:
+            self._syncing = False
+        self._update_nav()
+        if emit:
+            self.entitySelected.emit(None)
+
+    def _select_in_view(self, entity: Entity) -> None:
+        """Show ``entity`` as the selected row when the filter lets it be seen."""
+        index = self._model.index_of(entity)
+        self._syncing = True
+        try:
+            if index.isValid():
+                self._tree.setCurrentIndex(index)
+                self._tree.scrollTo(index)
+            else:
+                self._tree.selectionModel().clearSelection()
+        finally:
+            self._syncing = False
+        self._update_nav()
+
+    def _step(self, delta: int) -> None:
+        if self._entity is None or not self._entity.mentions:
+            return
+        self._mention = (self._mention + delta) % self._entity.count
+        self._update_nav()
+        self._emit_mention()
+
+    def _emit_mention(self) -> None:
+        if self._entity is None or not self._entity.mentions:
+            return
+        mention = self._entity.mentions[self._mention]
+        self.mentionActivated.emit(mention.start, mention.end)
+
+    def _update_nav(self) -> None:
+        entity = self._entity
+        stepping = entity is not None and entity.count > 0
+        self._previous.setEnabled(stepping)
+        self._next.setEnabled(stepping)
+        self._position.setText(f"{self._mention + 1} / {entity.count}" if stepping else "")
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._syncing or not selected.indexes():
+            return  # a filter hiding the row keeps the entity selected
+        entity = selected.indexes()[0].siblingAtColumn(0).data(ENTITY_ROLE)
+        if entity is not None and (self._entity is None or _key(entity) != _key(self._entity)):
+            self._choose(entity)
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        # A click on the entity that was already selected shows its current mention again.
+        before = self._tree.row_before_press
+        row = index.siblingAtColumn(0)
+        if before is not None and before.isValid() and QModelIndex(before) == row:
+            self._reveal_current()
+
+    @Slot()
+    def _reveal_current(self) -> None:
+        index = self._tree.currentIndex().siblingAtColumn(0)
+        entity = index.data(ENTITY_ROLE) if index.isValid() else None
+        if entity is None:
+            return
+        if self._entity is None or _key(entity) != _key(self._entity):
+            self._choose(entity)
+        else:
+            self._emit_mention()
+
+    # -- keyboard in the filter box -------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._filter and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Escape and self._filter.text():
+                self._filter.clear()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_first_entity(select=key != Qt.Key.Key_Down)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _focus_first_entity(self, *, select: bool) -> None:
+        first = self._model.index(0, 0, self._model.index(0, 0))
+        if not first.isValid():
+            return
+        self._tree.setFocus()
+        if select:
+            self._tree.setCurrentIndex(first)  # the selection change chooses the entity
+        else:
+            self._tree.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )

@@ -1,0 +1,290 @@
+"""The summary panel: the summary's sentences in article order, each a link into the text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCursor, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.models import Document, Summary
+from reader.report import algorithm_name
+
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the sentence in Document.text
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # 1-based position in the summary
+
+NO_DOCUMENT = "Open an article to see its summary."
+NO_SUMMARY = "No summary yet."
+EMPTY_SUMMARY = "This article is too short to summarise."
+
+
+class _SentenceDelegate(QStyledItemDelegate):
+    """Paints "1." in a gutter and the sentence wrapped beside it (a hanging indent)."""
+
+    PAD_V = 7
+    PAD_H = 8
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _gutter(self, option: QStyleOptionViewItem) -> int:
+        return option.fontMetrics.horizontalAdvance("00.") + self.PAD_H
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        width = self._view.viewport().width() - 2 * self.PAD_H - self._gutter(option)
+        return max(width, 80)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, self._text_width(option), 100_000),
+            Qt.TextFlag.TextWordWrap,
+            text,
+        )
+        return QSize(self._view.viewport().width(), bounds.height() + 2 * self.PAD_V)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        active = bool(opt.state & QStyle.StateFlag.State_Active)
+        group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        number_role = text_role if selected else QPalette.ColorRole.PlaceholderText
+
+        rect = opt.rect.adjusted(self.PAD_H, self.PAD_V, -self.PAD_H, -self.PAD_V)
+        gutter = self._gutter(opt)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, number_role))
+        number_rect = QRect(rect.left(), rect.top(), gutter - self.PAD_H, rect.height())
+        painter.drawText(
+            number_rect,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+            f"{index.data(NUMBER_ROLE)}.",
+        )
+        painter.setPen(opt.palette.color(group, text_role))
+        text_rect = rect.adjusted(gutter, 0, 0, 0)
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            text,
+        )
+        painter.restore()
+
+
+class _SentenceList(QListWidget):
+    """A list of wrapped sentences; Enter activates the current one like a click."""
+
+    returnPressed = Signal(QListWidgetItem)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QListWidget.Shape.NoFrame)
+        self.setItemDelegate(_SentenceDelegate(self))
+        self.setMouseTracking(True)
+        self.viewport().installEventFilter(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.returnPressed.emit(item)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A pointing hand over a sentence, the normal arrow over empty space.
+        if watched is self.viewport() and event.type() == QEvent.Type.MouseMove:
+            over_item = self.indexAt(event.position().toPoint()).isValid()
+            shape = Qt.CursorShape.PointingHandCursor if over_item else Qt.CursorShape.ArrowCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(QCursor(shape))
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped heights depend on the width: ask the delegate again.
+        self.scheduleDelayedItemsLayout()
+
+
+class SummaryPanel(QWidget):
+    """The summary of the open article.
+
+    Signals:
+        sentenceActivated(int, int): a sentence was clicked or Enter was pressed
+            on it; ``(start, end)`` in ``Document.text``.
+        copyRequested(): the Copy button was pressed.
+    """
+
+    sentenceActivated = Signal(int, int)
+    copyRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = None
+        self._summary: Summary | None = None
+
+        self._header = QLabel()
+        self._header.setObjectName("summaryHeader")
+        self._header.setTextFormat(Qt.TextFormat.PlainText)
+        self._copy = QPushButton("Copy")
+        self._copy.setObjectName("copySummary")
+        self._copy.setToolTip("Copy the summary as text and formatted text (Ctrl+Shift+C)")
+        self._copy.clicked.connect(self.copyRequested)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 6, 6, 6)
+        header.addWidget(self._header, 1)
+        header.addWidget(self._copy)
+
+        self._list = _SentenceList()
+        self._list.setObjectName("summarySentences")
+        self._list.setAccessibleName("Summary sentences")
+        self._list.itemClicked.connect(self._activate)
+        self._list.returnPressed.connect(self._activate)
+
+        self._placeholder = QLabel()
+        self._placeholder.setObjectName("summaryPlaceholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setMargin(16)
+        self._placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._placeholder.setBackgroundRole(QPalette.ColorRole.Base)
+        self._placeholder.setAutoFillBackground(True)
+
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._placeholder)
+        self._stack.addWidget(self._list)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self._stack, 1)
+        self.show_message(NO_DOCUMENT)
+
+    # -- public API ---------------------------------------------------------------
+
+    def show_summary(
+        self,
+        document: Document | None,
+        summary: Summary | None,
+        total_sentences: int | None = None,
+    ) -> None:
+        """Show ``summary`` (sentences in article order); ``None`` shows a placeholder.
+
+        ``total_sentences`` (the article's sentence count), when given, adds
+        "N of M sentences" to the header.
+        """
+        self._document = document
+        self._summary = summary
+        if document is None:
+            self.show_message(NO_DOCUMENT)
+            return
+        if summary is None:
+            self._show_placeholder(NO_SUMMARY, header="")
+            return
+        count = len(summary.sentences)
+        if total_sentences:
+            detail = f"{count} of {total_sentences} sentences"
+        else:
+            detail = f"{count} sentence" if count == 1 else f"{count} sentences"
+        header = f"{algorithm_name(summary.algorithm)} · {detail}"
+        if not summary.sentences:
+            self._show_placeholder(EMPTY_SUMMARY, header=header)
+            return
+
+        self._list.setUpdatesEnabled(False)
+        try:
+            self._list.clear()
+            for number, sentence in enumerate(summary.sentences, start=1):
+                item = QListWidgetItem(" ".join(sentence.text.split()))
+                item.setData(SPAN_ROLE, (sentence.start, sentence.end))
+                item.setData(NUMBER_ROLE, number)
+                item.setToolTip("Click or press Enter to show this sentence in the article")
+                self._list.addItem(item)
+        finally:
+            self._list.setUpdatesEnabled(True)
+        self._header.setText(header)
+        self._header.setToolTip(f"Summary length asked for: {summary.length}")
+        self._copy.setEnabled(True)
+        self._stack.setCurrentWidget(self._list)
+
+    def show_message(self, text: str) -> None:
+        """Replace the list with a message ("Summarising…", "Open an article…")."""
+        self._show_placeholder(text, header="")
+        self._summary = None
+
+    def current_summary(self) -> Summary | None:
+        return self._summary
+
+    def current_document(self) -> Document | None:
+        return self._document
+
+    def sentence_count(self) -> int:
+        """How many sentences the list shows (0 while a message is shown)."""
+        return self._list.count() if self._stack.currentWidget() is self._list else 0
+
+    def sentence_item(self, row: int) -> QListWidgetItem:
+        return self._list.item(row)
+
+    def sentence_list(self) -> QListWidget:
+        return self._list
+
+    # -- internals ----------------------------------------------------------------
+
+    def _show_placeholder(self, text: str, *, header: str) -> None:
+        self._list.clear()
+        self._placeholder.setText(text)
+        self._header.setText(header or "Summary")
+        self._header.setToolTip("")
+        self._copy.setEnabled(False)
+        self._stack.setCurrentWidget(self._placeholder)
+
+    @Slot(QListWidgetItem)
+    def _activate(self, item: QListWidgetItem) -> None:
+        start, end = item.data(SPAN_ROLE)
+        self.sentenceActivated.emit(int(start), int(end))
