@@ -16,7 +16,10 @@ from .entities import ENTITY_GROUPS, group_of
 from .models import Analysis, Document, Entity, Statement, Summary
 
 LABEL_COLOURS = {"supportive": "#1b7a3d", "critical": "#b3261e", "neutral": "#5f6368"}
-MAX_REPORT_ENTITIES = 60
+#: How many entities of each group the printed report lists (most mentioned first).
+REPORT_GROUP_LIMITS = {"Dates": 6, "Other": 6}
+REPORT_GROUP_LIMIT = 15
+ZEBRA = "#f4f6f9"
 CONTENT_SNIPPET = 220
 
 
@@ -140,7 +143,8 @@ def statements_markdown(statements: Sequence[Statement]) -> str:
 _STYLE = """
 body { font-family: 'Georgia', serif; font-size: 10.5pt; color: #202124; }
 h1 { font-size: 19pt; margin-bottom: 2pt; }
-h2 { font-size: 13pt; color: #1a4d8f; margin-top: 16pt; border-bottom: 1px solid #c8d1dc; }
+h2 { font-size: 13pt; color: #1a4d8f; margin-top: 16pt; }
+h3 { font-size: 10.5pt; color: #3c4043; margin-top: 8pt; margin-bottom: 2pt; }
 p.meta { color: #5f6368; font-size: 9pt; margin-top: 0; }
 li { margin-bottom: 5pt; }
 th { text-align: left; background-color: #eef2f7; font-family: sans-serif; font-size: 9pt; }
@@ -151,7 +155,7 @@ span.muted { color: #5f6368; }
 
 
 def _meta_rows(document: Document, analysis: Analysis, generated: datetime) -> str:
-    rows = [("Source", str(document.path))]
+    rows = [("Source", Path(document.path).name)]
     for key in ("author", "sitename", "date"):
         if document.metadata.get(key):
             rows.append((key.capitalize(), document.metadata[key]))
@@ -175,37 +179,40 @@ def _summary_section(analysis: Analysis) -> str:
 
 
 def _entities_section(entities: Sequence[Entity]) -> str:
+    """One small table per group, most mentioned first, long tails cut."""
     if not entities:
         return "<h2>Entities</h2><p class='meta'>No entities found.</p>"
-    shown = list(entities[:MAX_REPORT_ENTITIES])
-    rows = []
+    parts = ["<h2>Entities</h2>"]
     for group in ENTITY_GROUPS:
-        for e in (e for e in shown if group_of(e.type) == group):
-            rows.append(
-                f"<tr><td>{escape(e.name)}</td><td>{escape(group)}</td>"
-                f"<td class='num'>{e.count}</td><td>{escape(', '.join(e.aliases))}</td></tr>"
-            )
-    more = ""
-    if len(entities) > len(shown):
-        more = f"<p class='meta'>…and {len(entities) - len(shown)} less frequent entities.</p>"
-    return (
-        "<h2>Entities</h2>"
-        "<table width='100%' cellspacing='0' cellpadding='3'>"
-        "<tr><th>Entity</th><th>Kind</th><th>Mentions</th><th>Also written as</th></tr>"
-        + "".join(rows)
-        + "</table>"
-        + more
-    )
+        members = [e for e in entities if group_of(e.type) == group]
+        if not members:
+            continue
+        limit = REPORT_GROUP_LIMITS.get(group, REPORT_GROUP_LIMIT)
+        rows = "".join(
+            f"<tr{' bgcolor=' + repr(ZEBRA) if i % 2 else ''}><td>{escape(e.name)}</td>"
+            f"<td class='num'>{e.count}</td><td>{escape(', '.join(e.aliases))}</td></tr>"
+            for i, e in enumerate(members[:limit])
+        )
+        more = len(members) - limit
+        tail = f"<p class='meta'>…and {more} more.</p>" if more > 0 else ""
+        parts.append(
+            f"<h3>{escape(group)}</h3>"
+            "<table width='100%' cellspacing='0' cellpadding='3'>"
+            "<thead><tr><th width='45%'>Name</th><th width='10%'>Mentions</th>"
+            "<th>Also written as</th></tr></thead>" + rows + "</table>" + tail
+        )
+    return "".join(parts)
 
 
 def _statements_section(statements: Sequence[Statement]) -> str:
     if not statements:
         return ""
     rows = []
-    for s in statements:
+    for i, s in enumerate(statements):
         colour = LABEL_COLOURS.get(s.label, "#202124")
+        shade = f" bgcolor='{ZEBRA}'" if i % 2 else ""
         rows.append(
-            f"<tr><td><b>{escape(speaker_name(s))}</b><br/>"
+            f"<tr{shade}><td><b>{escape(speaker_name(s))}</b><br/>"
             f"<span class='muted'>{escape(s.cue.text if s.cue else '')}</span></td>"
             f"<td><span style='color:{colour}'><b>{escape(s.label)}</b></span></td>"
             f"<td>{escape(snippet(s.content.text))}</td>"
@@ -214,7 +221,8 @@ def _statements_section(statements: Sequence[Statement]) -> str:
     return (
         "<h2>Who says what</h2>"
         "<table width='100%' cellspacing='0' cellpadding='3'>"
-        "<tr><th>Speaker</th><th>Stance</th><th>Statement</th><th>Targets</th></tr>"
+        "<thead><tr><th width='20%'>Speaker</th><th width='10%'>Stance</th>"
+        "<th>Statement</th><th width='18%'>Targets</th></tr></thead>"
         + "".join(rows)
         + "</table>"
     )
