@@ -34,6 +34,22 @@ class DocumentTooLarge(ReaderError):
     """The file is larger than the reader accepts."""
 
 
+class ArchiveTooLarge(DocumentTooLarge):
+    """An archive (EPUB, DOCX, ODT) that would unpack beyond the reader's limits: a zip bomb."""
+
+
+class UnsafeArchive(CorruptFile):
+    """An archive with member names that point outside it (``../``, absolute paths)."""
+
+
+class EncryptedDocument(ReaderError):
+    """A document locked with a password (a PDF, an encrypted archive member)."""
+
+
+class NoTextLayer(EmptyDocument):
+    """A PDF whose pages are images only (a scan): there is no text to read."""
+
+
 class AnalysisCancelled(ReaderError):
     """Raised inside ``analyze`` when its cancel token is set."""
 

@@ -14,10 +14,15 @@ from ..errors import DocumentTooLarge, EmptyDocument, FileNotReadable
 from ..models import Document
 from . import registry
 from .build import Parsed, Part, assemble, title_from_filename
+from .epub import looks_like_epub, parse_epub
 from .html import looks_like_html, parse_html
 from .markdown import parse_markdown
+from .odt import looks_like_odt, parse_odt
+from .pdf import looks_like_pdf, parse_pdf
 from .registry import Format, detect, formats, register, supported_extensions
+from .rtf import looks_like_rtf, parse_rtf
 from .text import parse_text
+from .word import looks_like_docx, parse_docx
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -37,6 +42,11 @@ __all__ = [
 register(
     Format("html", frozenset({".html", ".htm", ".xhtml"}), parse_html, looks_like_html, "Web pages")
 )
+register(Format("pdf", frozenset({".pdf"}), parse_pdf, looks_like_pdf, "PDF documents"))
+register(Format("epub", frozenset({".epub"}), parse_epub, looks_like_epub, "EPUB books"))
+register(Format("docx", frozenset({".docx"}), parse_docx, looks_like_docx, "Word documents"))
+register(Format("odt", frozenset({".odt"}), parse_odt, looks_like_odt, "OpenDocument text"))
+register(Format("rtf", frozenset({".rtf"}), parse_rtf, looks_like_rtf, "Rich Text"))
 register(
     Format(
         "markdown",

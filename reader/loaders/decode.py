@@ -28,6 +28,7 @@ MAX_CONTROL_SHARE = 0.01
 _CONTROL_BYTES = frozenset(range(32)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 _LEGACY_PREFERENCE = "cp1252"
 _TIE = 0.01
+MIXED_UTF8_SHARE = 0.5  # of the non-ASCII bytes that must be valid UTF-8 to read the rest as cp1252
 
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
@@ -58,6 +59,9 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
             return data.decode(codecs.lookup(declared).name)
         except (LookupError, UnicodeDecodeError):
             pass
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     return _guess(data, name)
 
 
@@ -94,6 +98,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if zero_even > 0.9 and zero_odd < 0.1:
         return "utf-16-be"
     return None
+
+
+def _legacy_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes that are not UTF-8, read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return chunk.decode(_LEGACY_PREFERENCE, errors="replace"), error.end
+
+
+codecs.register_error("reader-mixed-utf8", _legacy_bytes)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """Text that is UTF-8 with pieces of Windows-1252 pasted in (a mixed-encoding file).
+
+    It counts as mixed when it holds real multi-byte UTF-8 characters and most
+    of its non-ASCII bytes belong to them; a legacy file seldom forms even one.
+    """
+    lenient = data.decode("utf-8", errors="ignore")
+    utf8_bytes = len(lenient.encode("utf-8")) - sum(1 for c in lenient if c.isascii())
+    non_ascii = sum(1 for byte in data if byte >= 0x80)
+    if utf8_bytes == 0 or utf8_bytes < MIXED_UTF8_SHARE * non_ascii:
+        return None
+    return data.decode("utf-8", errors="reader-mixed-utf8")
 
 
 def _guess(data: bytes, name: str) -> str:
