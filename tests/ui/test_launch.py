@@ -1,0 +1,54 @@
+"""The ``article-reader`` entry point: the CLI without Qt, the window otherwise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ui import launch
+
+from .article_samples import short_article
+
+
+def test_help_explains_window_and_commands(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        launch.main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("FILE", "--sample", "summarize", "entities", "stance"):
+        assert word in out
+
+
+def test_subcommand_runs_the_cli(capsys, write_file, spacy_model) -> None:
+    path = write_file("bridge.txt", short_article())
+    assert launch.main(["summarize", str(path), "--sentences", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Maria Lopez" in out or "bridge" in out.lower()
+
+
+def test_cli_and_help_never_import_qt(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(short_article(), encoding="utf-8")
+    code = (
+        "import sys, contextlib, io\n"
+        "from ui import launch\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        launch.main(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"    launch.main(['entities', {str(path)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

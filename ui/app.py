@@ -1,0 +1,66 @@
+"""The application: names for QSettings, an excepthook, a clean shutdown."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .errors import describe
+from .launch import parse_gui_args
+from .main_window import MainWindow
+
+ORGANIZATION = "ArticleReader"
+APPLICATION = "Article Reader"
+
+log = logging.getLogger(__name__)
+
+
+def create_application(qt_args: Sequence[str] = ()) -> QApplication:
+    """The QApplication (the existing one if any), with the names QSettings uses."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "article-reader", *qt_args])
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("article-reader")
+    return app
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """Show unexpected errors in the window's message bar instead of crashing."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        traceback.print_exception(kind, error, tb)
+        try:
+            window.show_error(describe(error))
+        except Exception:  # the window itself is broken: the traceback above is all we have
+            log.exception("Could not show the error in the window")
+
+    sys.excepthook = hook
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Open the window (with FILE or the sample) and run the event loop."""
+    args, qt_args = parse_gui_args(sys.argv[1:] if argv is None else argv)
+    app = create_application(qt_args)
+    window = MainWindow()
+    app.aboutToQuit.connect(window.controller.shutdown)
+    install_excepthook(window)
+    window.show()
+    if args.sample:
+        QTimer.singleShot(0, window.open_sample)
+    elif args.file:
+        path = args.file
+        QTimer.singleShot(0, lambda: window.open_file(path))
+    return app.exec()

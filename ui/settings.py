@@ -1,0 +1,126 @@
+"""Typed access to the application's QSettings, with defaults in one place.
+
+The window passes a ``QSettings`` in tests (an INI file in a temporary
+directory), so a test never reads or writes the user's real settings.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+UNITS = ("sentences", "%")
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(value, int):
+        return bool(value)
+    return default
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+class Settings:
+    """The persisted preferences: summary options, toggles, recent files, window state."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- summary options ------------------------------------------------------
+
+    @property
+    def algorithm(self) -> str:
+        return str(self._store.value("summary/algorithm", "lexrank"))
+
+    @algorithm.setter
+    def algorithm(self, key: str) -> None:
+        self._store.setValue("summary/algorithm", key)
+
+    @property
+    def length_unit(self) -> str:
+        unit = str(self._store.value("summary/unit", "sentences"))
+        return unit if unit in UNITS else "sentences"
+
+    @length_unit.setter
+    def length_unit(self, unit: str) -> None:
+        self._store.setValue("summary/unit", unit if unit in UNITS else "sentences")
+
+    def length_value(self, unit: str) -> int:
+        """The last length chosen in ``unit`` (sentences and percent are kept apart)."""
+        if unit == "%":
+            return min(max(_as_int(self._store.value("summary/percent"), 20), 1), 100)
+        return min(max(_as_int(self._store.value("summary/sentences"), 5), 1), 200)
+
+    def set_length_value(self, unit: str, value: int) -> None:
+        key = "summary/percent" if unit == "%" else "summary/sentences"
+        self._store.setValue(key, int(value))
+
+    @property
+    def length(self) -> str:
+        """The summary length as ``reader`` takes it: ``"5"`` or ``"20%"``."""
+        unit = self.length_unit
+        value = self.length_value(unit)
+        return f"{value}%" if unit == "%" else str(value)
+
+    @property
+    def highlight_summary(self) -> bool:
+        return _as_bool(self._store.value("view/highlight_summary"), True)
+
+    @highlight_summary.setter
+    def highlight_summary(self, on: bool) -> None:
+        self._store.setValue("view/highlight_summary", bool(on))
+
+    # -- recent files ---------------------------------------------------------
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._store.value("files/recent", [])
+        if isinstance(value, str):  # INI files give back a one-item list as a str
+            value = [value] if value else []
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    @recent_files.setter
+    def recent_files(self, paths: list[str]) -> None:
+        self._store.setValue("files/recent", list(paths)[:MAX_RECENT])
+
+    def add_recent_file(self, path: str) -> list[str]:
+        path = os.path.abspath(path)
+        paths = [path, *(p for p in self.recent_files if os.path.abspath(p) != path)]
+        self.recent_files = paths
+        return self.recent_files
+
+    def remove_recent_file(self, path: str) -> list[str]:
+        path = os.path.abspath(path)
+        self.recent_files = [p for p in self.recent_files if os.path.abspath(p) != path]
+        return self.recent_files
+
+    def clear_recent_files(self) -> None:
+        self._store.remove("files/recent")
+
+    # -- window state ---------------------------------------------------------
+
+    def state(self, name: str) -> QByteArray | None:
+        """Saved geometry or splitter state ``name`` (keyed by nothing else)."""
+        value = self._store.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, name: str, data: QByteArray) -> None:
+        self._store.setValue(f"window/{name}", data)

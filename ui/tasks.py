@@ -1,0 +1,313 @@
+"""Background work: open and analyse an article, re-summarise it, off the GUI thread.
+
+The pattern (see DESIGN.md, "Threads"): the controller lives in the GUI thread
+and owns a ``QThreadPool``. Every job gets a ticket from a counter and its own
+cancel event; the job never touches a widget, it only emits ``(ticket, payload)``
+through a relay whose signals are queued to the controller's slots. A slot
+forwards a payload only when its ticket is still the current one, so a result of
+an article the user has left can never reach the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+import reader
+from reader import nlp
+from reader.errors import AnalysisCancelled
+from reader.models import AnalysisOptions, Document, Sentence
+
+from .errors import describe
+
+log = logging.getLogger(__name__)
+
+STAGE_TEXT = {
+    "load": "Loading…",
+    "model": "Loading language model…",
+    "parse": "Analysing…",
+    "summary": "Summarising…",
+    "entities": "Finding entities…",
+    "stance": "Weighing statements…",
+}
+
+SUMMARY_DELAY_MS = 200
+SHUTDOWN_TIMEOUT_MS = 10_000
+
+
+def stage_text(stage: str) -> str:
+    return STAGE_TEXT.get(stage, f"{stage.capitalize()}…")
+
+
+class _Relay(QObject):
+    """Signals the jobs emit from worker threads; queued to the controller."""
+
+    stage = Signal(int, str)
+    document = Signal(int, object)
+    analysis = Signal(int, object)
+    summary = Signal(int, object)
+    error = Signal(int, object)
+    done = Signal(int)
+
+
+class _OpenJob(QRunnable):
+    """Load a file, then analyse it stage by stage, emitting each step."""
+
+    def __init__(
+        self,
+        ticket: int,
+        relay: _Relay,
+        cancel: threading.Event,
+        path: str,
+        options: AnalysisOptions,
+        document: Document | None = None,
+    ) -> None:
+        super().__init__()
+        self._ticket = ticket
+        self._relay = relay
+        self._cancel = cancel
+        self._path = path
+        self._options = options
+        self._document = document
+
+    def run(self) -> None:
+        ticket, relay, cancel = self._ticket, self._relay, self._cancel
+
+        def progress(stage: str) -> None:
+            if stage == "model" and nlp.is_model_loaded():
+                return
+            relay.stage.emit(ticket, stage_text(stage))
+
+        try:
+            document = self._document
+            if document is None:
+                relay.stage.emit(ticket, stage_text("load"))
+                document = reader.load_document(self._path)
+                if cancel.is_set():
+                    return
+                relay.document.emit(ticket, document)
+            for analysis in reader.analyze_progressively(
+                document, self._options, progress=progress, cancel=cancel
+            ):
+                if cancel.is_set():
+                    return
+                relay.analysis.emit(ticket, analysis)
+        except AnalysisCancelled:
+            pass
+        except Exception as error:
+            if not isinstance(error, reader.ReaderError):
+                log.exception("Opening %s failed", self._path)
+            relay.error.emit(ticket, error)
+        finally:
+            relay.done.emit(ticket)
+
+
+class _SummaryJob(QRunnable):
+    """Re-run only the summariser over sentences already found."""
+
+    def __init__(
+        self,
+        ticket: int,
+        relay: _Relay,
+        document: Document,
+        sentences: Sequence[Sentence],
+        algorithm: str,
+        length: str,
+    ) -> None:
+        super().__init__()
+        self._ticket = ticket
+        self._relay = relay
+        self._args = (document, tuple(sentences), algorithm, length)
+
+    def run(self) -> None:
+        # Imported here: reader.summarize pulls in sumy, needed only once summarising.
+        from reader.summarize import summarize
+
+        try:
+            self._relay.stage.emit(self._ticket, stage_text("summary"))
+            self._relay.summary.emit(self._ticket, summarize(*self._args))
+        except Exception as error:
+            if not isinstance(error, reader.ReaderError):
+                log.exception("Summarising failed")
+            self._relay.error.emit(self._ticket, error)
+        finally:
+            self._relay.done.emit(self._ticket)
+
+
+class AnalysisController(QObject):
+    """Runs the open/analyse and re-summarise jobs and forwards only current results.
+
+    Signals:
+        documentLoaded(object): the ``Document`` just loaded (before any analysis).
+        analysisUpdated(object): a partial, then the complete, ``Analysis``.
+        summaryUpdated(object): a ``Summary`` from ``submit_summary``.
+        stageChanged(str): a human progress message ("Summarising…").
+        failed(str): a human message: the file could not be opened or analysed.
+        finished(): no current work is left (done, failed or cancelled).
+    """
+
+    documentLoaded = Signal(object)
+    analysisUpdated = Signal(object)
+    summaryUpdated = Signal(object)
+    stageChanged = Signal(str)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._relay = _Relay()
+        self._relay.stage.connect(self._on_stage)
+        self._relay.document.connect(self._on_document)
+        self._relay.analysis.connect(self._on_analysis)
+        self._relay.summary.connect(self._on_summary)
+        self._relay.error.connect(self._on_error)
+        self._relay.done.connect(self._on_done)
+        self._counter = 0
+        self._open_ticket: int | None = None
+        self._summary_ticket: int | None = None
+        self._open_cancel = threading.Event()
+        self._closed = False
+        self._pending_summary: tuple | None = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SUMMARY_DELAY_MS)
+        self._debounce.timeout.connect(self._start_summary)
+
+    # -- public API -----------------------------------------------------------
+
+    @property
+    def pool(self) -> QThreadPool:
+        return self._pool
+
+    @property
+    def generation(self) -> int:
+        return self._counter
+
+    def is_busy(self) -> bool:
+        return (
+            self._open_ticket is not None
+            or self._summary_ticket is not None
+            or self._debounce.isActive()
+        )
+
+    def submit_open(self, path: str, options: AnalysisOptions | None = None) -> int:
+        """Open ``path`` and analyse it; whatever ran before is dropped."""
+        return self._start_open(str(path), options or AnalysisOptions(), None)
+
+    def submit_analysis(self, document: Document, options: AnalysisOptions | None = None) -> int:
+        """Analyse an already loaded document (no ``documentLoaded`` is emitted)."""
+        return self._start_open(document.path, options or AnalysisOptions(), document)
+
+    def submit_summary(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        algorithm: str,
+        length: str,
+        *,
+        delay_ms: int = SUMMARY_DELAY_MS,
+    ) -> None:
+        """Re-summarise after ``delay_ms`` unless asked again before (debounce)."""
+        if self._closed:
+            return
+        self._summary_ticket = None  # a summary in flight is outdated now
+        self._pending_summary = (document, tuple(sentences), algorithm, length)
+        self._debounce.start(max(0, delay_ms))
+
+    def cancel(self) -> None:
+        """Stop the current work; nothing it still produces will be forwarded."""
+        was_busy = self.is_busy()
+        self._open_cancel.set()
+        self._open_ticket = None
+        self._summary_ticket = None
+        self._pending_summary = None
+        self._debounce.stop()
+        if was_busy:
+            self.finished.emit()
+
+    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
+        """Cancel, drop queued jobs and wait for running ones; True when all ended."""
+        self._closed = True
+        self.cancel()
+        self._pool.clear()
+        return self._pool.waitForDone(timeout_ms)
+
+    # -- starting jobs --------------------------------------------------------
+
+    def _next_ticket(self) -> int:
+        self._counter += 1
+        return self._counter
+
+    def _start_open(self, path: str, options: AnalysisOptions, document: Document | None) -> int:
+        if self._closed:
+            return -1
+        self._open_cancel.set()
+        self._summary_ticket = None
+        self._pending_summary = None
+        self._debounce.stop()
+        self._open_cancel = threading.Event()
+        ticket = self._next_ticket()
+        self._open_ticket = ticket
+        self._pool.start(_OpenJob(ticket, self._relay, self._open_cancel, path, options, document))
+        return ticket
+
+    @Slot()
+    def _start_summary(self) -> None:
+        if self._closed or self._pending_summary is None:
+            return
+        document, sentences, algorithm, length = self._pending_summary
+        self._pending_summary = None
+        ticket = self._next_ticket()
+        self._summary_ticket = ticket
+        self._pool.start(_SummaryJob(ticket, self._relay, document, sentences, algorithm, length))
+
+    # -- results (GUI thread) -------------------------------------------------
+
+    def _is_current(self, ticket: int) -> bool:
+        return ticket in (self._open_ticket, self._summary_ticket)
+
+    @Slot(int, str)
+    def _on_stage(self, ticket: int, text: str) -> None:
+        if self._is_current(ticket):
+            self.stageChanged.emit(text)
+
+    @Slot(int, object)
+    def _on_document(self, ticket: int, document: object) -> None:
+        if ticket == self._open_ticket:
+            # A summary asked for before this document arrived was for the old one.
+            self._summary_ticket = None
+            self._pending_summary = None
+            self._debounce.stop()
+            self.documentLoaded.emit(document)
+
+    @Slot(int, object)
+    def _on_analysis(self, ticket: int, analysis: object) -> None:
+        if ticket == self._open_ticket:
+            self.analysisUpdated.emit(analysis)
+
+    @Slot(int, object)
+    def _on_summary(self, ticket: int, summary: object) -> None:
+        if ticket == self._summary_ticket:
+            self.summaryUpdated.emit(summary)
+
+    @Slot(int, object)
+    def _on_error(self, ticket: int, error: object) -> None:
+        if self._is_current(ticket):
+            assert isinstance(error, BaseException)
+            self.failed.emit(describe(error))
+
+    @Slot(int)
+    def _on_done(self, ticket: int) -> None:
+        if ticket == self._open_ticket:
+            self._open_ticket = None
+        elif ticket == self._summary_ticket:
+            self._summary_ticket = None
+        else:
+            return
+        if not self.is_busy():
+            self.finished.emit()

@@ -1,0 +1,50 @@
+"""Python ``str`` offsets (code points) ⇄ Qt text positions (UTF-16 units).
+
+The only place in the UI that knows Qt counts a character outside the Basic
+Multilingual Plane (an emoji, most CJK extensions) as two positions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+
+class Utf16Index:
+    """Convert positions in one text in O(log k), k = characters beyond U+FFFF.
+
+    Texts made only of BMP characters (nearly all articles) take a fast path
+    where both conversions are the identity.
+    """
+
+    __slots__ = ("_astral", "_astral_qt", "_length")
+
+    def __init__(self, text: str) -> None:
+        self._length = len(text)
+        if text.isascii() or max(text, default="\0") <= "\uffff":
+            self._astral: list[int] = []
+        else:
+            self._astral = [i for i, ch in enumerate(text) if ch > "\uffff"]
+        # Qt position of the k-th astral character: every earlier one adds a unit.
+        self._astral_qt = [i + k for k, i in enumerate(self._astral)]
+
+    @property
+    def is_identity(self) -> bool:
+        return not self._astral
+
+    def to_qt(self, i: int) -> int:
+        """Qt position of Python index ``i`` (0 ≤ i ≤ len(text), clamped)."""
+        i = min(max(i, 0), self._length)
+        if not self._astral:
+            return i
+        return i + bisect_left(self._astral, i)
+
+    def from_qt(self, p: int) -> int:
+        """Python index of Qt position ``p``; inside a surrogate pair, the character's start."""
+        p = max(p, 0)
+        if not self._astral:
+            return min(p, self._length)
+        # Astral characters starting before p each contributed one extra unit.
+        return min(p - bisect_left(self._astral_qt, p), self._length)
+
+    def qt_length(self) -> int:
+        return self._length + len(self._astral)
