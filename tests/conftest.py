@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test may touch the user's real analysis cache.
+os.environ["ARTICLE_READER_CACHE_DIR"] = tempfile.mkdtemp(prefix="article-reader-cache-")
 
 import pytest
 

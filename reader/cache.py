@@ -1,0 +1,146 @@
+"""Analyses kept in SQLite, so reopening an analysed file is instant.
+
+Keyed by the document's content, the analysis options, the app version and the
+language model. Values are compressed JSON (see ``codec``). A damaged or
+foreign database file is replaced, never fatal; the total size is bounded and
+the least recently used entries go first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import zlib
+from contextlib import closing
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .codec import from_plain, to_plain
+from .models import Analysis, AnalysisOptions, Document
+
+SCHEMA = 1
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+CACHE_DIR_ENV = "ARTICLE_READER_CACHE_DIR"
+FILE_NAME = "analyses.sqlite3"
+
+
+def app_version() -> str:
+    try:
+        return version("article-reader")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def default_cache_dir() -> Path:
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("article-reader", appauthor=False))
+
+
+def cache_key(document: Document, options: AnalysisOptions, model: str) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        f"schema={SCHEMA}",
+        f"app={app_version()}",
+        f"model={model}",
+        f"format={document.format}",
+        json.dumps(to_plain(options), sort_keys=True),
+        json.dumps([to_plain(b) for b in document.blocks]),
+        document.text,
+    ):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+class AnalysisCache:
+    """A size-bounded, thread-safe store of complete analyses."""
+
+    def __init__(self, path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.path = path or default_cache_dir() / FILE_NAME
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+
+    # --- public -------------------------------------------------------------
+
+    def get(self, key: str) -> Analysis | None:
+        with self._lock:
+            try:
+                with closing(self._connect()) as db, db:
+                    row = db.execute("SELECT value FROM analyses WHERE key = ?", (key,)).fetchone()
+                    if row is None:
+                        return None
+                    db.execute(
+                        "UPDATE analyses SET used = ? WHERE key = ?", (time.time(), key)
+                    )
+                return from_plain(Analysis, json.loads(zlib.decompress(row[0])))
+            except (sqlite3.Error, zlib.error, ValueError, TypeError, KeyError, AttributeError):
+                self._reset()
+                return None
+
+    def put(self, key: str, analysis: Analysis) -> None:
+        value = zlib.compress(json.dumps(to_plain(analysis)).encode("utf-8", "surrogatepass"))
+        if len(value) > self.max_bytes:
+            return
+        with self._lock:
+            try:
+                with closing(self._connect()) as db, db:
+                    db.execute(
+                        "INSERT OR REPLACE INTO analyses (key, value, size, used) "
+                        "VALUES (?, ?, ?, ?)",
+                        (key, value, len(value), time.time()),
+                    )
+                    self._evict(db)
+            except sqlite3.Error:
+                self._reset()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._reset()
+
+    def size_bytes(self) -> int:
+        with self._lock:
+            try:
+                with closing(self._connect()) as db:
+                    row = db.execute("SELECT COALESCE(SUM(size), 0) FROM analyses").fetchone()
+                    return int(row[0])
+            except sqlite3.Error:
+                return 0
+
+    # --- internals ------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=5)
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS analyses ("
+            "key TEXT PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL)"
+        )
+        return db
+
+    def _evict(self, db: sqlite3.Connection) -> None:
+        total = db.execute("SELECT COALESCE(SUM(size), 0) FROM analyses").fetchone()[0]
+        if total <= self.max_bytes:
+            return
+        for key, size in db.execute("SELECT key, size FROM analyses ORDER BY used").fetchall():
+            db.execute("DELETE FROM analyses WHERE key = ?", (key,))
+            total -= size
+            if total <= self.max_bytes:
+                break
+
+    def _reset(self) -> None:
+        """Throw away a damaged or foreign file and start an empty one."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                Path(str(self.path) + suffix).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                return

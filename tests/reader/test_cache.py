@@ -1,0 +1,100 @@
+"""The analysis cache: round trips, keys, size bound, and damaged files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+import reader
+from reader.cache import AnalysisCache, cache_key
+from reader.models import AnalysisOptions
+from resources import sample_article
+
+MODEL = "en_core_web_sm-3.8.0"
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    document = reader.load_document(sample_article())
+    return document, reader.analyze(document)
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return AnalysisCache(tmp_path / "cache" / "analyses.sqlite3")
+
+
+def test_a_complete_analysis_round_trips_exactly(cache, analysed):
+    document, analysis = analysed
+    key = cache_key(document, analysis.options, MODEL)
+    assert cache.get(key) is None
+    cache.put(key, analysis)
+    restored = cache.get(key)
+    assert restored == analysis
+    assert restored.statements and restored.entities and restored.summary
+
+
+def test_keys_change_with_content_options_and_model(analysed):
+    document, analysis = analysed
+    key = cache_key(document, analysis.options, MODEL)
+    other_options = AnalysisOptions(algorithm="lsa", length="3")
+    edited = reader.Document(
+        document.path, document.text + " ", document.title, document.blocks, document.format
+    )
+    assert key != cache_key(document, other_options, MODEL)
+    assert key != cache_key(document, analysis.options, "en_core_web_md-3.8.0")
+    assert key != cache_key(edited, analysis.options, MODEL)
+    moved = reader.Document("/elsewhere/x.txt", document.text, "Other", document.blocks, "text")
+    assert key == cache_key(moved, analysis.options, MODEL), "same content, same analysis"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"this is not a database at all",
+        b"SQLite format 3\x00" + b"\xff" * 4000,
+    ],
+)
+def test_a_damaged_file_is_replaced_not_fatal(cache, analysed, damage):
+    document, analysis = analysed
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_bytes(damage)
+    key = cache_key(document, analysis.options, MODEL)
+    assert cache.get(key) is None
+    cache.put(key, analysis)
+    assert cache.get(key) == analysis
+
+
+def test_a_foreign_database_or_bad_value_is_rebuilt(cache, analysed):
+    document, analysis = analysed
+    key = cache_key(document, analysis.options, MODEL)
+    cache.path.parent.mkdir(parents=True)
+    with sqlite3.connect(cache.path) as db:
+        db.execute("CREATE TABLE analyses (key TEXT PRIMARY KEY, value BLOB, size INT, used REAL)")
+        db.execute("INSERT INTO analyses VALUES (?, ?, 3, 0)", (key, b"bad"))
+    db.close()
+    assert cache.get(key) is None
+    cache.put(key, analysis)
+    assert cache.get(key) == analysis
+
+
+def test_size_bound_evicts_least_recently_used(tmp_path, analysed):
+    _, analysis = analysed
+    one = AnalysisCache(tmp_path / "probe.sqlite3")
+    one.put("probe", analysis)
+    entry = one.size_bytes()
+    bounded = AnalysisCache(tmp_path / "bounded.sqlite3", max_bytes=int(entry * 2.5))
+    for name in ("a", "b", "c"):
+        bounded.put(name, analysis)
+    assert bounded.get("a") is None, "the oldest entry went first"
+    assert bounded.get("c") == analysis
+    assert bounded.size_bytes() <= bounded.max_bytes
+
+
+def test_clear_empties_the_cache(cache, analysed):
+    _, analysis = analysed
+    cache.put("k", analysis)
+    cache.clear()
+    assert cache.get("k") is None
+    assert cache.size_bytes() == 0
