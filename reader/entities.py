@@ -81,6 +81,7 @@ _TITLE_WORDS = _wordset(
     corporal commander admiral marshal
     rev reverend father brother sister rabbi imam cardinal bishop archbishop
     deputy acting interim caretaker former ex foreign defence defense finance
+    top senior veteran incoming outgoing embattled
     interior justice health home state economy economic trade
     coach manager striker goalkeeper midfielder defender captain
     """
