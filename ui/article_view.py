@@ -9,6 +9,7 @@ formats, which never change the text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -30,7 +31,17 @@ from . import theme
 from .text_positions import Utf16Index
 
 # Layers are drawn bottom to top in this order; unknown names go below "mark".
-LAYER_ORDER = ("summary", "stance", "entity", "mark")
+# The stance layers sit between the summary's sentences and the entity mentions,
+# so a selected name stays visible inside a highlighted statement.
+STANCE_LAYERS = ("stance-neutral", "stance-supportive", "stance-critical")
+LAYER_ORDER = ("summary", "stance", *STANCE_LAYERS, "entity", "mark")
+
+#: How a layer paints its spans: ``"background"`` fills them with the colour;
+#: ``"tint"`` draws a line under them in the colour made opaque and fills them
+#: lightly, but only where no lower layer has filled the text already (two
+#: translucent fills would blend into a third colour that means nothing);
+#: ``"underline"`` only draws a dashed line (findable without shouting).
+LayerStyle = Literal["background", "tint", "underline"]
 
 _TITLE_SCALE = 1.75
 _HEADING_SCALE = {1: 1.4, 2: 1.25, 3: 1.12}
@@ -67,7 +78,7 @@ class ArticleView(QTextEdit):
         self.setPlaceholderText("Open an article (Ctrl+O) or drop a file here.")
         self._document: Document | None = None
         self._index = Utf16Index("")
-        self._layers: dict[str, tuple[list[tuple[int, int]], QColor]] = {}
+        self._layers: dict[str, tuple[list[tuple[int, int]], QColor, LayerStyle]] = {}
 
     # -- the document -------------------------------------------------------
 
@@ -186,11 +197,17 @@ class ArticleView(QTextEdit):
 
     # -- layers ---------------------------------------------------------------
 
-    def set_layer(self, name: str, spans: Sequence[tuple[int, int]], color: QColor) -> None:
+    def set_layer(
+        self,
+        name: str,
+        spans: Sequence[tuple[int, int]],
+        color: QColor,
+        style: LayerStyle = "background",
+    ) -> None:
         """Highlight ``spans`` (Python offsets) in ``color``; other layers stay as they are."""
         limit = len(self._document.text) if self._document is not None else 0
         clean = [(max(0, s), min(e, limit)) for s, e in spans if min(e, limit) > max(0, s)]
-        self._layers[name] = (clean, QColor(color))
+        self._layers[name] = (clean, QColor(color), style)
         self._redraw_layers()
 
     def clear_layer(self, name: str) -> None:
@@ -198,8 +215,8 @@ class ArticleView(QTextEdit):
             self._redraw_layers()
 
     def layer_spans(self, name: str) -> list[tuple[int, int]]:
-        spans, _ = self._layers.get(name, ([], QColor()))
-        return list(spans)
+        layer = self._layers.get(name)
+        return list(layer[0]) if layer is not None else []
 
     def layer_names(self) -> list[str]:
         return [name for name in self._ordered_layers()]
@@ -212,12 +229,21 @@ class ArticleView(QTextEdit):
 
     def _redraw_layers(self) -> None:
         selections = []
+        filled: list[tuple[int, int]] = []  # what the layers drawn so far have filled
         for name in self._ordered_layers():
-            spans, color = self._layers[name]
-            fmt = QTextCharFormat()
-            fmt.setBackground(color)
-            fmt.setProperty(QTextFormat.Property.UserProperty, name)
-            for start, end in spans:
+            spans, color, style = self._layers[name]
+            fill = _format(name, color, style, fill=True)
+            if style == "tint":
+                line_only = _format(name, color, style, fill=False)
+                cover = _merged(filled)
+                pieces = [
+                    (s, e, line_only if covered else fill)
+                    for start, end in spans
+                    for s, e, covered in _split(start, end, cover)
+                ]
+            else:
+                pieces = [(start, end, fill) for start, end in spans]
+            for start, end, fmt in pieces:
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(self._index.to_qt(start))
@@ -225,6 +251,8 @@ class ArticleView(QTextEdit):
                 selection.cursor = cursor
                 selection.format = fmt
                 selections.append(selection)
+            if style == "background":
+                filled.extend(spans)
         self.setExtraSelections(selections)
 
     # -- navigation ---------------------------------------------------------
@@ -248,5 +276,70 @@ class ArticleView(QTextEdit):
         offset = max(margin, (height - span_height) // 3) if span_height < height else margin
         bar.setValue(bar.value() + top - offset)
 
+    def top_offset(self) -> int:
+        """The Python offset of the first character at the top of the viewport."""
+        if self._document is None:
+            return 0
+        position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        return self._index.from_qt(position)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding ``offset`` is at the top (clamped to the text)."""
+        if self._document is None:
+            return
+        offset = min(max(0, offset), len(self._document.text))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_qt(offset))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
     def qt_range(self, start: int, end: int) -> tuple[int, int]:
         return self._index.to_qt(start), self._index.to_qt(end)
+
+
+def _format(name: str, color: QColor, style: LayerStyle, *, fill: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if style != "background":
+        line = QColor(color)
+        line.setAlpha(230)
+        fmt.setUnderlineColor(line)
+        fmt.setUnderlineStyle(
+            QTextCharFormat.UnderlineStyle.DashUnderline
+            if style == "underline"
+            else QTextCharFormat.UnderlineStyle.SingleUnderline
+        )
+    if fill and style != "underline":
+        fmt.setBackground(color)
+    fmt.setProperty(QTextFormat.Property.UserProperty, name)
+    return fmt
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with overlapping and touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _split(start: int, end: int, cover: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """``(start, end)`` cut at the edges of ``cover`` (merged): ``(s, e, covered)`` pieces."""
+    pieces: list[tuple[int, int, bool]] = []
+    position = start
+    for c_start, c_end in cover:
+        if c_end <= position:
+            continue
+        if c_start >= end:
+            break
+        if c_start > position:
+            pieces.append((position, c_start, False))
+        pieces.append((max(position, c_start), min(end, c_end), True))
+        position = min(end, c_end)
+        if position >= end:
+            break
+    if position < end:
+        pieces.append((position, end, False))
+    return pieces

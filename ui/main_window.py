@@ -1,9 +1,10 @@
-"""The main window: the article on the left, its summary and entities on the right.
+"""The main window: the article on the left; its summary, entities and statements on the right.
 
 The window owns no analysis: it asks the ``AnalysisController`` for work and
 shows what comes back. A summary is shown only when it was made with the
 options currently chosen in the toolbar, so a late result of an older choice is
-never shown.
+never shown. The open file is watched: when it changes on disk the article is
+read again (never written).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Slot
+from PySide6.QtCore import QFileSystemWatcher, QMimeData, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,13 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.models import Analysis, AnalysisOptions, Document, Entity, Summary
+from reader.models import Analysis, AnalysisOptions, Document, Entity, Statement, Summary
+from reader.summarize import DEFAULT_ALGORITHM
 
 from . import theme
 from .article_view import ArticleView
 from .entity_sidebar import EntitySidebar
 from .message_bar import MessageBar
 from .settings import MAX_RECENT, Settings
+from .stance_panel import LABELS, StancePanel
 from .summary_panel import SummaryPanel
 from .tasks import AnalysisController
 
@@ -55,6 +58,9 @@ APP_NAME = "Article Reader"
 DEFAULT_SIZE = (1280, 800)
 SPLIT = 0.62  # the article's share of the width
 OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+# Editors save in steps (truncate, write, rename): wait for the file to settle.
+RELOAD_DELAY_MS = 350
+STANCE_TAB = "Stance"
 
 Sp = QStyle.StandardPixmap
 
@@ -88,6 +94,13 @@ class MainWindow(QMainWindow):
         self._cancelled = False
         self._failed = False
         self._closed = False
+        self._shown_statements: tuple[Statement, ...] | None = None  # None until stance ran
+        self._reloading: str | None = None  # the path being read again after a change
+        self._reload_top = 0  # the offset at the top of the view when the reload began
+        self._watched_path: str | None = None
+        self._file_signature: tuple[int, int, int] | None = None  # of the file on screen
+        self._pending_signature: tuple[int, int, int] | None = None  # of the file loading
+        self._file_missing = False
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -137,7 +150,15 @@ class MainWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.entity_sidebar, "Entities")
-        # The Stance tab joins "Entities" here.
+        self.stance_panel = StancePanel(self)
+        self.stance_panel.setObjectName("stancePanel")
+        self.stance_panel.set_highlights_enabled(self.settings.highlight_statements)
+        self.side_tabs.addTab(self.stance_panel, STANCE_TAB)
+
+        self.watcher = QFileSystemWatcher(self)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
 
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
@@ -251,6 +272,24 @@ class MainWindow(QMainWindow):
         )
         self.highlight_action.setCheckable(True)
         self.highlight_action.setChecked(self.settings.highlight_summary)
+        self.stance_highlight_action = self._action(
+            "Highlight &Statements",
+            self._on_stance_highlight_toggled,
+            None,
+            None,
+            "Colour who-says-what statements in the article by their stance",
+        )
+        self.stance_highlight_action.setCheckable(True)
+        self.stance_highlight_action.setChecked(self.settings.highlight_statements)
+        self.reload_action = self._action(
+            "&Reload When File Changes",
+            self._on_reload_toggled,
+            None,
+            None,
+            "Read the article again when its file is changed by another program",
+        )
+        self.reload_action.setCheckable(True)
+        self.reload_action.setChecked(self.settings.reload_on_change)
         self.about_action = self._action(
             "&About Article Reader",
             self.about,
@@ -293,6 +332,9 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.highlight_action)
+        view_menu.addAction(self.stance_highlight_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.reload_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -317,7 +359,7 @@ class MainWindow(QMainWindow):
             self.algorithm_combo.addItem(name, key)
         index = self.algorithm_combo.findData(self.settings.algorithm)
         if index < 0:
-            index = max(0, self.algorithm_combo.findData("lexrank"))
+            index = max(0, self.algorithm_combo.findData(DEFAULT_ALGORITHM))
         self.algorithm_combo.setCurrentIndex(index)
         bar.addWidget(self.algorithm_combo)
 
@@ -391,6 +433,11 @@ class MainWindow(QMainWindow):
         self.summary_panel.copyRequested.connect(self.copy_summary)
         self.entity_sidebar.entitySelected.connect(self._on_entity_selected)
         self.entity_sidebar.mentionActivated.connect(self.article_view.reveal)
+        self.stance_panel.statementActivated.connect(self.article_view.reveal)
+        self.stance_panel.highlightsChanged.connect(self._on_stance_highlights_changed)
+        self.watcher.fileChanged.connect(self._on_file_changed)
+        self.watcher.directoryChanged.connect(self._on_directory_changed)
+        self._reload_timer.timeout.connect(self._check_file)
         self.article_view.measureChanged.connect(self._align_title)
         self.addAction(self.cancel_action)
 
@@ -419,7 +466,7 @@ class MainWindow(QMainWindow):
         return AnalysisOptions(algorithm=self.current_algorithm(), length=self.current_length())
 
     def current_algorithm(self) -> str:
-        return str(self.algorithm_combo.currentData() or "lexrank")
+        return str(self.algorithm_combo.currentData() or DEFAULT_ALGORITHM)
 
     def current_length(self) -> str:
         value = self.length_spin.value()
@@ -454,7 +501,19 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | os.PathLike[str]) -> None:
         """Load and analyse ``path``; the current article stays until the new one loads."""
-        path = os.path.abspath(os.fspath(path))
+        self._reloading = None
+        self._start_open(os.path.abspath(os.fspath(path)))
+
+    def reload(self) -> None:
+        """Read the open article's file again, keeping the reading position roughly."""
+        if self._document is None:
+            return
+        self._reloading = self._document.path
+        self._reload_top = self.article_view.top_offset()
+        self._start_open(self._document.path)
+
+    def _start_open(self, path: str) -> None:
+        self._pending_signature = file_signature(path)
         self._pending_path = path
         self._cancelled = False
         self._failed = False
@@ -482,17 +541,31 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_document_loaded(self, document: Document) -> None:
+        reloaded = self._reloading is not None and self._reloading == document.path
+        self._reloading = None
         self._pending_path = None
         self._document = document
         self._analysis = None
         self._summary = None
         self._seen_summary = None
         self._shown_entities = None
+        self._shown_statements = None
         self._complete = False
         self.article_view.show_document(document)
         self._show_title(document)
         self.summary_panel.show_message("Summarising…")
-        self.entity_sidebar.show_message("Finding entities…")
+        if reloaded:
+            # Keep the entity list (and its selection) until the new one replaces it;
+            # greyed out, because its positions belong to the old text.
+            self.article_view.scroll_to_offset(self._reload_top)
+            self.entity_sidebar.setEnabled(False)
+        else:
+            self.entity_sidebar.show_message("Finding entities…")
+            self.stance_panel.clear()
+        self.stance_panel.show_message("Finding who says what…")
+        self._set_stance_count(None)
+        self._file_signature = self._pending_signature
+        self._watch(document.path)
         self._add_recent(document.path)
         self._update_actions()
 
@@ -510,6 +583,8 @@ class MainWindow(QMainWindow):
                 self._request_summary()
         if analysis.entities and analysis.entities is not self._shown_entities:
             self._show_entities(analysis.entities)
+        if analysis.statements and analysis.statements is not self._shown_statements:
+            self._show_statements(analysis.statements)
         self._update_actions()
 
     @Slot(object)
@@ -525,6 +600,7 @@ class MainWindow(QMainWindow):
     def _on_failed(self, message: str) -> None:
         self.show_error(message)
         self._failed = True
+        self._reloading = None
         failed_path, self._pending_path = self._pending_path, None
         if failed_path is not None:
             # The file did not load: the article on screen stays. Forget a recent
@@ -540,13 +616,16 @@ class MainWindow(QMainWindow):
             if self._summary is None:
                 self.summary_panel.show_message("No summary: the analysis failed.")
             if self._shown_entities is None:
-                self.entity_sidebar.show_message("No entities: the analysis failed.")
+                self._show_no_entities("No entities: the analysis failed.")
+            if self._shown_statements is None:
+                self.stance_panel.show_message("No statements: the analysis failed.")
 
     @Slot()
     def _on_finished(self) -> None:
         self._set_busy(False)
         if self._pending_path is not None:  # cancelled while loading
             self._pending_path = None
+            self._reloading = None
         if self._document is None:
             self.status_label.setText(
                 "Cancelled." if self._cancelled else "Open an article to begin."
@@ -555,13 +634,19 @@ class MainWindow(QMainWindow):
         if self._analysis is not None and not self._cancelled and not self._failed:
             self._complete = True
         interrupted = self._cancelled or self._failed
-        if self._analysis is not None and self._shown_entities is None and not interrupted:
-            self._show_entities(self._analysis.entities)
+        if self._analysis is not None and not interrupted:
+            # The last stage has run: empty results are results too.
+            if self._shown_entities is None:
+                self._show_entities(self._analysis.entities)
+            if self._shown_statements is None:
+                self._show_statements(self._analysis.statements)
         if self._cancelled:
             if self._summary is None:
                 self.summary_panel.show_message("The analysis was cancelled.")
             if self._shown_entities is None:
-                self.entity_sidebar.show_message("The analysis was cancelled.")
+                self._show_no_entities("The analysis was cancelled.")
+            if self._shown_statements is None:
+                self.stance_panel.show_message("The analysis was cancelled.")
             self.status_label.setText("Cancelled.")
         else:
             self.status_label.setText(self._ready_text())
@@ -570,9 +655,11 @@ class MainWindow(QMainWindow):
     def _ready_text(self) -> str:
         sentences = len(self._analysis.sentences) if self._analysis else 0
         entities = len(self._shown_entities or ())
+        statements = len(self._shown_statements or ())
         s = "sentence" if sentences == 1 else "sentences"
         e = "entity" if entities == 1 else "entities"
-        return f"Ready — {sentences} {s}, {entities} {e}"
+        t = "statement" if statements == 1 else "statements"
+        return f"Ready — {sentences} {s}, {entities} {e}, {statements} {t}"
 
     # -- summary ----------------------------------------------------------------
 
@@ -645,18 +732,63 @@ class MainWindow(QMainWindow):
     def _show_entities(self, entities: tuple[Entity, ...]) -> None:
         self._shown_entities = entities
         self.article_view.clear_layer("entity")
+        self.entity_sidebar.setEnabled(True)
+        # Keeps the selected entity when it is still there (after a reload).
         self.entity_sidebar.show_entities(entities)
+
+    def _show_no_entities(self, text: str) -> None:
+        self.entity_sidebar.setEnabled(True)
+        self.entity_sidebar.show_message(text)
 
     @Slot(object)
     def _on_entity_selected(self, entity: Entity | None) -> None:
+        # A click also sends the first mention (mentionActivated), which is revealed;
+        # an entity kept across a new analysis only has its mentions redrawn.
         if entity is None:
             self.article_view.clear_layer("entity")
             self.article_view.clear_layer("mark")
             return
         spans = [(m.start, m.end) for m in entity.mentions]
         self.article_view.set_layer("entity", spans, theme.ENTITY)
-        if spans:
-            self.article_view.reveal(*spans[0])
+
+    # -- statements -------------------------------------------------------------
+
+    def _show_statements(self, statements: tuple[Statement, ...]) -> None:
+        self._shown_statements = statements
+        self.stance_panel.show_statements(statements)  # emits highlightsChanged
+        self._set_stance_count(len(statements))
+        self._update_stance_layers()
+
+    def _set_stance_count(self, count: int | None) -> None:
+        index = self.side_tabs.indexOf(self.stance_panel)
+        self.side_tabs.setTabText(index, f"{STANCE_TAB} ({count})" if count else STANCE_TAB)
+
+    @Slot()
+    def _on_stance_highlights_changed(self) -> None:
+        # The panel's checkbox mirrors the action, which is the one source of truth.
+        enabled = self.stance_panel.highlights_enabled()
+        if enabled != self.stance_highlight_action.isChecked():
+            self.stance_highlight_action.setChecked(enabled)
+            self.settings.highlight_statements = enabled
+        self._update_stance_layers()
+
+    @Slot(bool)
+    def _on_stance_highlight_toggled(self, checked: bool) -> None:
+        self.settings.highlight_statements = checked
+        self.stance_panel.set_highlights_enabled(checked)  # emits highlightsChanged
+        self._update_stance_layers()
+
+    def _update_stance_layers(self) -> None:
+        view = self.article_view
+        on = self.stance_highlight_action.isChecked() and self._shown_statements is not None
+        spans = self.stance_panel.label_spans() if on else {}
+        for label in LABELS:
+            name = f"stance-{label}"
+            if spans.get(label):
+                style = "underline" if label == "neutral" else "tint"
+                view.set_layer(name, spans[label], theme.STANCE[label], style)
+            else:
+                view.clear_layer(name)
 
     @Slot()
     def next_mention(self) -> None:
@@ -735,6 +867,67 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved {os.path.basename(os.fspath(path))}.", 4000)
         return True
+
+    # -- the file on disk ---------------------------------------------------------
+
+    def _watch(self, path: str) -> None:
+        """Watch ``path`` and its folder (to see it come back after a delete or rename)."""
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        self._watched_path = path
+        self._file_missing = False
+        self.watcher.addPath(path)
+        folder = os.path.dirname(path)
+        if os.path.isdir(folder):
+            self.watcher.addPath(folder)
+
+    @Slot(str)
+    def _on_file_changed(self, path: str) -> None:
+        if path == self._watched_path:
+            self._reload_timer.start()  # restarted by every step of a save
+
+    @Slot(str)
+    def _on_directory_changed(self, folder: str) -> None:
+        if self._watched_path is not None and folder == os.path.dirname(self._watched_path):
+            self._reload_timer.start()  # cheap: _check_file compares the file's signature
+
+    @Slot()
+    def _check_file(self) -> None:
+        """After the file settled: note that it is gone, reload it, or do nothing.
+
+        Removal is reported even when reloading is off; the toggle governs reloads only.
+        """
+        path = self._watched_path
+        if path is None or self._document is None:
+            return
+        signature = file_signature(path)
+        if signature is None:
+            if not self._file_missing:
+                self._file_missing = True
+                self.message_bar.show_message(
+                    f"“{os.path.basename(path)}” was removed or renamed. The article stays "
+                    "as it was last read; it is read again if the file comes back.",
+                    "warning",
+                )
+            return
+        if path not in self.watcher.files():
+            self.watcher.addPath(path)  # replaced by a new file: watch the new one
+        if self._file_missing:
+            self._file_missing = False
+            self.message_bar.dismiss()
+        if signature == self._file_signature or not self.reload_action.isChecked():
+            return
+        loading = self._pending_path
+        if loading is not None and (loading != path or signature == self._pending_signature):
+            return  # another file is opening, or this version is being read already
+        self.reload()
+
+    @Slot(bool)
+    def _on_reload_toggled(self, checked: bool) -> None:
+        self.settings.reload_on_change = checked
+        if checked:
+            self._reload_timer.start()  # catch up with changes made while it was off
 
     # -- recent files -----------------------------------------------------------
 
@@ -859,9 +1052,22 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            self._reload_timer.stop()
+            watched = self.watcher.files() + self.watcher.directories()
+            if watched:
+                self.watcher.removePaths(watched)
             self.save_state()
             self.controller.shutdown()
         event.accept()
+
+
+def file_signature(path: str) -> tuple[int, int, int] | None:
+    """``(mtime_ns, size, inode)`` of ``path``: changes when a program saves it; None if gone."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def file_url_mime(*paths: str | os.PathLike[str]) -> QMimeData:

@@ -48,7 +48,10 @@ class Settings:
 
     @property
     def algorithm(self) -> str:
-        return str(self._store.value("summary/algorithm", "lexrank"))
+        # Imported here: reader.summarize pulls in sumy, which the settings never need.
+        from reader.summarize import DEFAULT_ALGORITHM
+
+        return str(self._store.value("summary/algorithm", DEFAULT_ALGORITHM))
 
     @algorithm.setter
     def algorithm(self, key: str) -> None:
@@ -87,6 +90,23 @@ class Settings:
     @highlight_summary.setter
     def highlight_summary(self, on: bool) -> None:
         self._store.setValue("view/highlight_summary", bool(on))
+
+    @property
+    def highlight_statements(self) -> bool:
+        return _as_bool(self._store.value("view/highlight_statements"), True)
+
+    @highlight_statements.setter
+    def highlight_statements(self, on: bool) -> None:
+        self._store.setValue("view/highlight_statements", bool(on))
+
+    @property
+    def reload_on_change(self) -> bool:
+        """Reload the open article when its file changes on disk."""
+        return _as_bool(self._store.value("files/reload_on_change"), True)
+
+    @reload_on_change.setter
+    def reload_on_change(self, on: bool) -> None:
+        self._store.setValue("files/reload_on_change", bool(on))
 
     # -- recent files ---------------------------------------------------------
 

@@ -31,7 +31,7 @@ STAGE_TEXT = {
     "parse": "Analysing…",
     "summary": "Summarising…",
     "entities": "Finding entities…",
-    "stance": "Weighing statements…",
+    "stance": "Finding who says what…",
 }
 
 SUMMARY_DELAY_MS = 200

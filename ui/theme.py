@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 SUMMARY = QColor(255, 200, 40, 95)
 ENTITY = QColor(70, 150, 255, 110)
 MARK = QColor(255, 120, 40, 150)
-STANCE_SUPPORTIVE = QColor(60, 180, 90, 80)
-STANCE_CRITICAL = QColor(230, 70, 70, 80)
-STANCE_NEUTRAL = QColor(150, 150, 150, 70)
+# Statements cover much of an article: lighter than the summary, with a line in
+# the label's colour under them (see ArticleView's "tint" style).
+STANCE_SUPPORTIVE = QColor(40, 170, 80, 45)
+STANCE_CRITICAL = QColor(220, 50, 50, 45)
+STANCE_NEUTRAL = QColor(130, 130, 130, 60)
 
 STANCE = {
     "supportive": STANCE_SUPPORTIVE,

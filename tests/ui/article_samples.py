@@ -37,3 +37,18 @@ def long_article(paragraphs: int = 160, title: str = "A Long Season of Local Pol
             f"{topic} before the end of the month."
         )
     return "\n\n".join(parts) + "\n"
+
+
+def quoted_article(title: str = "Council Votes On Harbour Plan", closing: str = "") -> str:
+    """An article with a clearly supportive, a clearly critical and a neutral statement."""
+    text = (
+        f"{title}\n\n"
+        "The city council of Portsmouth voted on Tuesday to rebuild the old harbour wall.\n\n"
+        "Mayor Helen Carter welcomed the decision, saying the new wall would protect "
+        "hundreds of homes in Portsmouth from flooding.\n\n"
+        "Opposition leader Tom Reeves blasted the plan as a reckless waste of public money "
+        "that would ruin the Portsmouth waterfront.\n\n"
+        '"This is the worst deal the council has signed in a decade," Reeves said.\n\n'
+        "The harbour master said the work would begin in spring and take eighteen months.\n"
+    )
+    return text + (f"\n{closing}\n" if closing else "")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 
 from reader import load_document
 from reader.models import Block, Document
@@ -100,6 +101,52 @@ def test_layers_are_independent_and_drawn_in_order(view: ArticleView) -> None:
     view.set_layer("summary", [moon], QColor("yellow"))
     assert view.layer_spans("mark") == [crew]
     assert selections_by_text(view) == ["𝔐𝔬𝔬𝔫", "crew"]
+
+
+def test_stance_layers_sit_between_summary_and_entity(view: ArticleView) -> None:
+    view.show_document(EMOJI_DOC)
+    text = EMOJI_DOC.text
+    paragraph = spans_of(text, "The crew 👩‍🚀👨‍🚀 waved at 9:00. Ana Silva 🇧🇷 led the count.")[0]
+    quote = spans_of(text, "We go 🌕 now,")[0]
+    silva = spans_of(text, "Silva")
+    view.set_layer("entity", silva, theme.ENTITY)
+    view.set_layer("stance-neutral", [quote], theme.STANCE_NEUTRAL, "underline")
+    view.set_layer("stance-critical", [paragraph], theme.STANCE_CRITICAL, "tint")
+    view.set_layer("summary", [quote], theme.SUMMARY)
+    selections = view.extraSelections()
+    names = [s.format.property(QTextFormat.Property.UserProperty) for s in selections]
+    assert names == ["summary", "stance-neutral", "stance-critical"] + ["entity"] * 3
+    neutral = QTextCharFormat(selections[1].format)
+    assert neutral.background().style() == Qt.BrushStyle.NoBrush  # a line, no fill
+    assert neutral.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_a_tint_fills_only_where_no_lower_layer_has(view: ArticleView) -> None:
+    view.show_document(EMOJI_DOC)
+    text = EMOJI_DOC.text
+    paragraph = spans_of(text, "The crew 👩‍🚀👨‍🚀 waved at 9:00. Ana Silva 🇧🇷 led the count.")[0]
+    sentence = spans_of(text, "Ana Silva 🇧🇷 led the count.")[0]
+    view.set_layer("summary", [sentence], theme.SUMMARY)
+    view.set_layer("stance-supportive", [paragraph], theme.STANCE_SUPPORTIVE, "tint")
+    assert view.layer_spans("stance-supportive") == [paragraph]  # the span as given
+    selections = view.extraSelections()
+    pieces = selections[1:]
+    assert [s.cursor.selectedText() for s in pieces] == [
+        text[paragraph[0] : sentence[0]],
+        text[sentence[0] : sentence[1]],
+    ]
+    outside, inside = (QTextCharFormat(s.format) for s in pieces)
+    assert outside.background().color() == theme.STANCE_SUPPORTIVE
+    assert inside.background().style() == Qt.BrushStyle.NoBrush  # the summary shows through
+    for fmt in (outside, inside):
+        assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+        assert fmt.underlineColor().rgb() == theme.STANCE_SUPPORTIVE.rgb()
+
+    view.clear_layer("summary")
+    selections = view.extraSelections()
+    assert len(selections) == 1
+    assert selections[0].cursor.selectedText() == text[paragraph[0] : paragraph[1]]
+    assert QTextCharFormat(selections[0].format).background().color() == theme.STANCE_SUPPORTIVE
 
 
 def test_spans_outside_the_text_are_clipped(view: ArticleView) -> None:

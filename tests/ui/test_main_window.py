@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextFormat
 from PySide6.QtWidgets import QApplication
 
-from reader.summarize import ALGORITHMS
+from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
+from ui.stance_panel import LABELS
 
-from .article_samples import short_article
+from .article_samples import quoted_article, short_article
 
 TIMEOUT = 60_000
 
@@ -71,7 +72,10 @@ def test_open_shows_article_summary_and_entities(qtbot, window, write_file) -> N
     assert "Maria Lopez" in names
     sentences = len(window.analysis.sentences)
     entities = len(window.entity_sidebar.entities())
-    assert window.status_label.text() == f"Ready — {sentences} sentences, {entities} entities"
+    statements = len(window.analysis.statements)
+    assert window.status_label.text() == (
+        f"Ready — {sentences} sentences, {entities} entities, {statements} statements"
+    )
     assert window.cancel_button.isHidden()
 
 
@@ -273,7 +277,8 @@ def test_settings_are_remembered_across_windows(qtbot, make_window, write_file) 
     first = make_window()
     path = write_file("bridge.txt", short_article())
     open_and_wait(qtbot, first, path)
-    first.algorithm_combo.setCurrentIndex(first.algorithm_combo.findData("textrank"))
+    other = next(key for key in ALGORITHMS if key != DEFAULT_ALGORITHM)
+    first.algorithm_combo.setCurrentIndex(first.algorithm_combo.findData(other))
     first.length_unit_combo.setCurrentIndex(first.length_unit_combo.findData("%"))
     first.length_spin.setValue(35)
     first.highlight_action.trigger()
@@ -284,7 +289,7 @@ def test_settings_are_remembered_across_windows(qtbot, make_window, write_file) 
     assert first.controller.pool.activeThreadCount() == 0
 
     second = make_window()
-    assert second.current_algorithm() == "textrank"
+    assert second.current_algorithm() == other
     assert second.current_length() == "35%"
     assert not second.highlight_action.isChecked()
     assert (second.width(), second.height()) == (760, 560)
@@ -342,3 +347,216 @@ def test_open_sample(qtbot, window) -> None:
     assert window.document is not None
     assert Path(window.document.path) == Path(resources.sample_article()).resolve()
     assert window.summary is not None and window.summary.sentences
+
+
+def test_new_window_uses_the_default_summariser(window) -> None:
+    assert window.current_algorithm() == DEFAULT_ALGORITHM
+    assert window.settings.algorithm == DEFAULT_ALGORITHM
+    assert window.current_options().algorithm == DEFAULT_ALGORITHM
+
+
+# -- stance ----------------------------------------------------------------------------
+
+
+def statement_with_cue(window: MainWindow, cue: str):
+    return next(s for s in window.analysis.statements if s.cue and s.cue.text == cue)
+
+
+def stance_tab_text(window: MainWindow) -> str:
+    return window.side_tabs.tabText(window.side_tabs.indexOf(window.stance_panel))
+
+
+def test_stance_tab_fills_after_analysis(qtbot, window, write_file) -> None:
+    panel = window.stance_panel
+    assert window.side_tabs.indexOf(panel) == window.side_tabs.indexOf(window.entity_sidebar) + 1
+    assert panel.message() and stance_tab_text(window) == "Stance"
+    messages: list[str | None] = []
+    window.controller.documentLoaded.connect(lambda _doc: messages.append(panel.message()))
+    open_and_wait(qtbot, window, write_file("harbour.txt", quoted_article()))
+    assert messages == ["Finding who says what…"]
+    statements = window.analysis.statements
+    assert statements and panel.statements() == statements
+    assert panel.message() is None
+    assert stance_tab_text(window) == f"Stance ({len(statements)})"
+    assert statement_with_cue(window, "blasted").label == "critical"
+    assert statement_with_cue(window, "welcomed").label == "supportive"
+
+
+def test_clicking_a_statement_reveals_it(qtbot, window, write_file) -> None:
+    open_and_wait(qtbot, window, write_file("harbour.txt", quoted_article()))
+    window.show()
+    qtbot.waitExposed(window)
+    window.side_tabs.setCurrentWidget(window.stance_panel)
+    statement = statement_with_cue(window, "blasted")
+    tree = window.stance_panel.tree()
+    item = window.stance_panel.statement_item(statement)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    span = (statement.content.start, statement.content.end)
+    assert window.article_view.layer_spans("mark") == [span]
+    assert window.document.text[span[0] : span[1]] == statement.content.text
+
+
+def expected_stance_spans(window: MainWindow, label: str) -> list[tuple[int, int]]:
+    return sorted(
+        (s.content.start, s.content.end) for s in window.analysis.statements if s.label == label
+    )
+
+
+def test_stance_layers_follow_labels_and_the_toggle(qtbot, window, write_file) -> None:
+    open_and_wait(qtbot, window, write_file("harbour.txt", quoted_article()))
+    view, panel, action = window.article_view, window.stance_panel, window.stance_highlight_action
+    assert action.isChecked() and panel.highlights_enabled()
+    for label in LABELS:
+        assert view.layer_spans(f"stance-{label}") == expected_stance_spans(window, label)
+    assert view.layer_spans("stance-critical") and view.layer_spans("stance-supportive")
+
+    action.trigger()  # View ▸ Highlight Statements off
+    assert not panel.highlights_enabled()
+    assert all(view.layer_spans(f"stance-{label}") == [] for label in LABELS)
+    assert view.layer_spans("summary")  # the other layers stay
+
+    panel.set_highlights_enabled(True)  # the panel's own checkbox drives the same toggle
+    assert action.isChecked()
+    for label in LABELS:
+        assert view.layer_spans(f"stance-{label}") == expected_stance_spans(window, label)
+
+    panel.set_label_filter("critical")  # only what the panel shows is highlighted
+    assert view.layer_spans("stance-critical") == expected_stance_spans(window, "critical")
+    assert view.layer_spans("stance-supportive") == []
+
+
+def test_entity_layer_is_drawn_above_the_stance_layers(qtbot, window, write_file) -> None:
+    open_and_wait(qtbot, window, write_file("harbour.txt", quoted_article()))
+    statement = statement_with_cue(window, "blasted")
+    inside = [
+        e
+        for e in window.entity_sidebar.entities()
+        if any(
+            statement.content.start <= m.start and m.end <= statement.content.end
+            for m in e.mentions
+        )
+    ]
+    assert inside, "the critical statement names an entity"
+    window.entity_sidebar.select_entity(inside[0])
+    window.article_view.clear_layer("mark")
+    order = [
+        s.format.property(QTextFormat.Property.UserProperty)
+        for s in window.article_view.extraSelections()
+    ]
+    stance = [i for i, name in enumerate(order) if str(name).startswith("stance-")]
+    entity = [i for i, name in enumerate(order) if name == "entity"]
+    summary = [i for i, name in enumerate(order) if name == "summary"]
+    assert stance and entity and summary
+    assert max(summary) < min(stance) and max(stance) < min(entity)
+
+
+# -- the file on disk ------------------------------------------------------------------
+
+
+def wait_for_text(qtbot, window: MainWindow, needle: str) -> None:
+    def shown() -> bool:
+        return (
+            window.document is not None
+            and needle in window.document.text
+            and needle in window.article_view.toPlainText()
+            and window.is_complete()
+        )
+
+    qtbot.waitUntil(shown, timeout=TIMEOUT)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Save as many editors do: write a new file beside it, then rename it over the old."""
+    temporary = path.with_name(f".{path.name}.swp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def test_changing_the_file_reloads_it(qtbot, window, write_file) -> None:
+    path = write_file("harbour.txt", quoted_article())
+    open_and_wait(qtbot, window, path)
+    reeves = next(e for e in window.entity_sidebar.entities() if e.name == "Tom Reeves")
+    window.entity_sidebar.select_entity(reeves)
+
+    path.write_text(quoted_article(closing="Reeves later apologised to the mayor."), "utf-8")
+    wait_for_text(qtbot, window, "apologised to the mayor")
+    assert window.article_view.toPlainText() == path.read_text("utf-8")
+    assert window.message_bar.isHidden()
+    kept = window.entity_sidebar.selected_entity()
+    assert kept is not None and kept.name == "Tom Reeves"
+    assert kept.count > reeves.count  # the new text's mentions, not the old ones
+    assert window.article_view.layer_spans("entity") == [(m.start, m.end) for m in kept.mentions]
+
+    # Replaced by a new file (a rename over it): still watched, reloaded again.
+    replace_file(path, quoted_article(closing="The vote will be held again in May."))
+    wait_for_text(qtbot, window, "held again in May")
+    assert "apologised" not in window.document.text
+    assert window.stance_panel.statements() == window.analysis.statements
+    # The new file is watched in its turn: saving it in place reloads it too.
+    path.write_text(quoted_article(closing="The mayor called a second meeting."), "utf-8")
+    wait_for_text(qtbot, window, "second meeting")
+    assert window.recent_paths_in_menu() == [str(path)]
+
+
+def test_reload_keeps_the_reading_position(qtbot, window, write_file) -> None:
+    from .article_samples import long_article
+
+    text = long_article(40)
+    path = write_file("long.txt", text)
+    window.show()
+    qtbot.waitExposed(window)
+    open_and_wait(qtbot, window, path)
+    view = window.article_view
+    middle = text.index("On day 20 ")
+    view.scroll_to_offset(middle)
+    top = view.top_offset()
+    assert top > 0
+
+    path.write_text(text + "\nA late correction was added at the end.\n", "utf-8")
+    wait_for_text(qtbot, window, "late correction")
+    assert abs(view.top_offset() - top) < 200
+
+
+def test_deleted_file_keeps_the_article_and_says_so(qtbot, window, write_file) -> None:
+    path = write_file("harbour.txt", quoted_article())
+    open_and_wait(qtbot, window, path)
+    document = window.document
+    path.unlink()
+    qtbot.waitUntil(lambda: "removed" in window.message_bar.text(), timeout=TIMEOUT)
+    assert window.document is document
+    assert window.article_view.toPlainText() == document.text
+    assert window.stance_panel.statements() == window.analysis.statements
+    assert not window.controller.is_busy()
+
+    # The file comes back: it is read again and the notice goes.
+    path.write_text(quoted_article(closing="The wall was finished early."), "utf-8")
+    wait_for_text(qtbot, window, "finished early")
+    assert window.message_bar.isHidden()
+
+
+def test_toggles_are_remembered_and_reload_can_be_turned_off(
+    qtbot, make_window, write_file
+) -> None:
+    first = make_window()
+    assert first.reload_action.isChecked() and first.stance_highlight_action.isChecked()
+    first.reload_action.trigger()
+    first.stance_highlight_action.trigger()
+    first.close()
+
+    second = make_window()
+    assert not second.reload_action.isChecked()
+    assert not second.stance_highlight_action.isChecked()
+    assert not second.stance_panel.highlights_enabled()
+    path = write_file("harbour.txt", quoted_article())
+    open_and_wait(qtbot, second, path)
+    assert all(second.article_view.layer_spans(f"stance-{label}") == [] for label in LABELS)
+    before = second.document
+    path.write_text(quoted_article(closing="Nobody noticed the change."), "utf-8")
+    qtbot.wait(1500)
+    assert second.document is before and not second.controller.is_busy()
+
+    # Turning it back on catches up with the change made while it was off.
+    second.reload_action.trigger()
+    wait_for_text(qtbot, second, "Nobody noticed")

@@ -1,0 +1,402 @@
+"""Article Reader's speed benchmark: prints tables of medians, asserts nothing.
+
+    python tests/benchmarks/bench.py [--runs 3] [--stock-timeout 120] [FILE ...]
+
+Workloads: the bundled sample, a long article (about 6,000 words) and books
+(``../shared/long/*.txt`` beside the checkout when present, plus any FILE).
+Figures, each the median over ``--runs`` runs in this one process:
+
+- process start to window shown (a fresh interpreter each run);
+- window shown to article text visible, summary, entities, stance, everything,
+  with the spaCy model warm and the analysis cache off; then reopening the
+  same file with the cache on;
+- the GUI thread's stalls while a file is analysed: how late a 5 ms timer fires
+  (longest and 99th percentile);
+- per summariser, our time and stock sumy's time on the same sentences, their
+  ratio, and whether both pick the same sentences (on articles; a book's stock
+  run stops at ``--stock-timeout`` seconds);
+- peak memory of this process and of its worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench-cache-"))
+
+import reader  # noqa: E402
+from reader import nlp  # noqa: E402
+from reader.segment import sentences_from  # noqa: E402
+from reader.summarize import ALGORITHMS, summarize  # noqa: E402
+from resources import sample_article  # noqa: E402
+
+SHARED_LONG = ROOT.parent / "shared" / "long"
+LONG_ARTICLE_WORDS = 6000
+
+
+# --- workloads --------------------------------------------------------------------
+
+
+@dataclass
+class Workload:
+    name: str
+    path: Path
+    is_article: bool
+    words: int = 0
+
+
+def long_article(folder: Path) -> Path:
+    """About 6,000 words of running prose: the start of a book, or the sample repeated."""
+    source = SHARED_LONG / "pg11.txt"
+    if source.exists():
+        text = source.read_text(encoding="utf-8")
+        start = text.find("CHAPTER I.")
+        words = text[max(start, 0) :].split(" ")
+        text = " ".join(words[:LONG_ARTICLE_WORDS])
+    else:
+        sample = sample_article().read_text(encoding="utf-8")
+        text = "\n\n".join([sample] * (LONG_ARTICLE_WORDS // max(1, len(sample.split())) + 1))
+    path = folder / "long-article.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def workloads(extra: list[str], folder: Path) -> list[Workload]:
+    found = [
+        Workload("sample article", sample_article(), True),
+        Workload("long article", long_article(folder), True),
+    ]
+    books = sorted(SHARED_LONG.glob("pg*.txt")) if SHARED_LONG.is_dir() else []
+    found += [Workload(f"book {p.name}", p, False) for p in books]
+    found += [Workload(f"file {Path(p).name}", Path(p), False) for p in extra]
+    for workload in found:
+        workload.words = len(workload.path.read_text(encoding="utf-8", errors="replace").split())
+    return found
+
+
+# --- start-up -------------------------------------------------------------------------
+
+STARTUP_PROBE = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtCore import QTimer
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    def shown():
+        print(time.monotonic(), flush=True)
+        window.close()
+        app.quit()
+    QTimer.singleShot(0, shown)
+    app.exec()
+    """
+)
+
+
+def startup_seconds() -> float:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    return float(result.stdout.strip().splitlines()[-1]) - started
+
+
+# --- the window --------------------------------------------------------------------
+
+
+@dataclass
+class WindowRun:
+    text: float = float("nan")
+    summary: float = float("nan")
+    entities: float = float("nan")
+    stance: float = float("nan")
+    everything: float = float("nan")
+    lateness_ms: list[float] = field(default_factory=list)
+
+
+def window_run(window, path: Path, timeout_s: float = 600) -> WindowRun:
+    """Open ``path`` in ``window`` and time each stage's arrival on the GUI thread."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+
+    run = WindowRun()
+    clock = QElapsedTimer()
+    loop = QEventLoop()
+    controller = window.controller
+
+    def seconds() -> float:
+        return clock.nsecsElapsed() / 1e9
+
+    def on_document(_document) -> None:
+        if run.text != run.text:
+            run.text = seconds()
+
+    def on_analysis(analysis) -> None:
+        now = seconds()
+        if analysis.summary is not None and run.summary != run.summary:
+            run.summary = now
+        if analysis.entities and run.entities != run.entities:
+            run.entities = now
+        if analysis.statements and run.stance != run.stance:
+            run.stance = now
+
+    def on_finished() -> None:
+        run.everything = seconds()
+        loop.quit()
+
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(5)
+    last = [0.0]
+
+    def tick() -> None:
+        now = seconds()
+        run.lateness_ms.append(max(0.0, (now - last[0]) * 1000 - 5))
+        last[0] = now
+
+    ticker.timeout.connect(tick)
+    controller.documentLoaded.connect(on_document)
+    controller.analysisUpdated.connect(on_analysis)
+    controller.finished.connect(on_finished)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    clock.start()
+    ticker.start()
+    window.open_file(str(path))
+    loop.exec()
+    ticker.stop()
+    for signal, slot in (
+        (controller.documentLoaded, on_document),
+        (controller.analysisUpdated, on_analysis),
+        (controller.finished, on_finished),
+    ):
+        signal.disconnect(slot)
+    for stage in ("summary", "entities", "stance"):
+        if getattr(run, stage) != getattr(run, stage):  # the stage found nothing
+            setattr(run, stage, run.everything)
+    return run
+
+
+def make_window(use_cache: bool):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    from ui.tasks import AnalysisController
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-settings-"))
+    settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
+    try:
+        from reader.cache import AnalysisCache
+
+        cache = AnalysisCache(folder / "cache.sqlite3") if use_cache else None
+        controller = AnalysisController(cache=cache)
+    except TypeError:  # a controller without a cache
+        controller = AnalysisController()
+    window = MainWindow(settings, controller)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+# --- summarisers ------------------------------------------------------------------
+
+
+def _stock_worker(path: str, algorithm: str, length: str, queue) -> None:
+    document = reader.load_document(path)
+    sentences = sentences_from(nlp.parse(document))
+    started = time.perf_counter()
+    summary = summarize(document, sentences, algorithm, length, engine="stock")
+    queue.put((time.perf_counter() - started, [s.index for s in summary.sentences]))
+
+
+def stock_timing(path: Path, algorithm: str, length: str, timeout: float):
+    """Stock sumy in a child process, so a run that takes forever can be stopped."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_stock_worker, args=(str(path), algorithm, length, queue))
+    child.start()
+    child.join(timeout)
+    if child.is_alive():
+        child.terminate()
+        child.join()
+        return None
+    return queue.get() if not queue.empty() else None
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+# --- output ----------------------------------------------------------------------------
+
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    print(f"\n## {title}\n")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+
+
+def ms(seconds: float) -> str:
+    return "—" if seconds != seconds else f"{seconds * 1000:,.0f} ms"
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", help="more files to measure, e.g. books")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stock-timeout", type=float, default=120.0)
+    parser.add_argument("--length", default="5", help="summary length (default 5)")
+    parser.add_argument("--skip-stock", action="store_true")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-"))
+    loads = workloads(args.files, folder)
+    print(f"# Article Reader benchmark ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})")
+    print("Workloads: " + ", ".join(f"{w.name} ({w.words:,} words)" for w in loads))
+
+    startup = statistics.median(startup_seconds() for _ in range(args.runs))
+    table("Start-up", ["measure", "median"], [["process start to window shown", ms(startup)]])
+
+    from ui.app import create_application
+
+    app = create_application()
+    window = make_window(use_cache=False)
+    window_run(window, loads[0].path)  # warm the model and the worker processes
+    rows, stalls = [], []
+    for workload in loads:
+        runs = [window_run(window, workload.path) for _ in range(args.runs)]
+
+        def med(stage: str, runs: list[WindowRun] = runs) -> str:
+            return ms(statistics.median(getattr(r, stage) for r in runs))
+
+        rows.append(
+            [
+                workload.name,
+                *(med(s) for s in ("text", "summary", "entities", "stance", "everything")),
+            ]
+        )
+        late = [x for r in runs for x in r.lateness_ms]
+        stalls.append(
+            [workload.name, f"{max(late, default=0):.0f} ms", f"{percentile(late, 0.99):.0f} ms"]
+        )
+    window.close()
+    cached_window = make_window(use_cache=True)
+    reopen = []
+    for workload in loads:
+        window_run(cached_window, workload.path)  # fills the cache
+        again = [window_run(cached_window, workload.path).everything for _ in range(args.runs)]
+        reopen.append([workload.name, ms(statistics.median(again))])
+    cached_window.close()
+    app.processEvents()
+
+    table(
+        "Window shown to ... (model warm, cache off)",
+        ["workload", "text", "summary", "entities", "stance", "everything"],
+        rows,
+    )
+    table("Reopening an analysed file (cache on)", ["workload", "everything"], reopen)
+    table(
+        "GUI thread stalls during analysis (5 ms timer lateness)",
+        ["workload", "longest", "p99"],
+        stalls,
+    )
+
+    rows, differences = [], []
+    for workload in loads:
+        document = reader.load_document(workload.path)
+        sentences = sentences_from(nlp.parse(document))
+        for algorithm in ALGORITHMS:
+            ours, summary = median_seconds(
+                partial(summarize, document, sentences, algorithm, args.length), args.runs
+            )
+            picks = [s.index for s in summary.sentences]
+            if args.skip_stock:
+                stock = None
+            else:
+                timeout = args.stock_timeout
+                stock = stock_timing(workload.path, algorithm, args.length, timeout)
+            if stock is None:
+                stock_s, ratio, same = (
+                    "—",
+                    "—",
+                    "not run" if args.skip_stock else f"> {timeout:.0f} s",
+                )
+            else:
+                stock_s, ratio = ms(stock[0]), f"{stock[0] / max(ours, 1e-6):,.1f}×"
+                same = "yes" if stock[1] == picks else "NO"
+                if stock[1] != picks:
+                    differences.append(
+                        f"{workload.name} / {algorithm}: ours {picks}, stock {stock[1]}"
+                    )
+            rows.append(
+                [
+                    workload.name,
+                    ALGORITHMS[algorithm],
+                    f"{len(sentences):,}",
+                    ms(ours),
+                    stock_s,
+                    ratio,
+                    same,
+                ]
+            )
+    table(
+        f"Summarisers ({args.length} sentences, sentences given)",
+        ["workload", "algorithm", "sentences", "ours", "stock sumy", "speed-up", "same picks"],
+        rows,
+    )
+    if differences:
+        print("\nDifferent picks:\n" + "\n".join(differences))
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    table(
+        "Peak memory (resident)",
+        ["process", "peak"],
+        [
+            ["this process (GUI + analysis)", f"{own:,.0f} MB"],
+            ["largest child process", f"{children:,.0f} MB"],
+        ],
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
