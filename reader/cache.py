@@ -1,26 +1,33 @@
 """Analyses kept in SQLite, so reopening an analysed file is instant.
 
-Keyed by the document's content, the analysis options, the app version and the
-language model. Values are compressed JSON (see ``codec``). A damaged or
-foreign database file is replaced, never fatal; the total size is bounded and
-the least recently used entries go first.
+One entry per document content, keyed also by the language model and a
+fingerprint of this package's own source (so a new version, or a developer's
+edit, never serves an old result). A hit made with other summary options only
+re-runs the summariser. Values are compressed JSON (see ``codec``). A damaged
+or foreign database file is replaced, never fatal; the total size is bounded
+and the least recently used entries go first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import sqlite3
 import threading
 import time
 import zlib
+from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import replace
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .codec import from_plain, to_plain
 from .models import Analysis, AnalysisOptions, Document
+from .nlp import MODEL_PACKAGES
 
 SCHEMA = 1
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -28,11 +35,27 @@ CACHE_DIR_ENV = "ARTICLE_READER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
 
 
-def app_version() -> str:
-    try:
-        return version("article-reader")
-    except PackageNotFoundError:
-        return "dev"
+@cache
+def code_fingerprint() -> str:
+    """A hash of the reader package's source: any change to the analysis code changes it."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def model_identity() -> str:
+    """The model that would be loaded, found without loading it."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            try:
+                return f"{name}-{version(name)}"
+            except PackageNotFoundError:
+                return name
+    return "none"
 
 
 def default_cache_dir() -> Path:
@@ -44,14 +67,14 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("article-reader", appauthor=False))
 
 
-def cache_key(document: Document, options: AnalysisOptions, model: str) -> str:
+def cache_key(document: Document, model: str | None = None) -> str:
+    """The key of ``document``'s analysis: its text and structure, model and code."""
     digest = hashlib.sha256()
     for part in (
         f"schema={SCHEMA}",
-        f"app={app_version()}",
-        f"model={model}",
+        f"code={code_fingerprint()}",
+        f"model={model or model_identity()}",
         f"format={document.format}",
-        json.dumps(to_plain(options), sort_keys=True),
         json.dumps([to_plain(b) for b in document.blocks]),
         document.text,
     ):
@@ -144,3 +167,33 @@ class AnalysisCache:
                 pass
             except OSError:
                 return
+
+
+def analyze_cached(
+    document: Document,
+    options: AnalysisOptions,
+    store: AnalysisCache | None,
+    **pipeline_args: object,
+) -> Iterator[Analysis]:
+    """``analyze_progressively`` served from ``store`` when it can be.
+
+    A hit yields one complete analysis at once (re-summarised if it was made
+    with other summary options); a miss runs every stage and stores the result.
+    """
+    from .pipeline import analyze_progressively
+
+    key = cache_key(document) if store is not None else ""
+    hit = store.get(key) if store is not None else None
+    if hit is not None:
+        if hit.options != options:
+            from .summarize import summarize
+
+            summary = summarize(document, hit.sentences, options.algorithm, options.length)
+            hit = replace(hit, summary=summary, options=options)
+        yield hit
+        return
+    complete: Analysis | None = None
+    for complete in analyze_progressively(document, options, **pipeline_args):  # type: ignore[arg-type]
+        yield complete
+    if store is not None and complete is not None and "stages" not in pipeline_args:
+        store.put(key, complete)  # only complete analyses are kept

@@ -296,6 +296,13 @@ class MainWindow(QMainWindow):
             None,
             ("help-about", Sp.SP_MessageBoxInformation),
         )
+        self.clear_cache_action = self._action(
+            "Clear Analysis &Cache",
+            self.clear_cache,
+            None,
+            ("edit-clear", None),
+            "Forget the saved analyses of files opened before",
+        )
         self.clear_recent_action = self._action(
             "&Clear Menu", self.clear_recent_files, None, ("edit-clear-history", None)
         )
@@ -320,6 +327,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_pdf_action)
         file_menu.addAction(self.preview_action)
         file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.clear_cache_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -1001,6 +1010,15 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     # -- small things -----------------------------------------------------------
+
+    @Slot()
+    def clear_cache(self) -> None:
+        cache = self.controller.cache
+        if cache is None:
+            return
+        freed = cache.size_bytes()
+        cache.clear()
+        self.status_label.setText(f"Analysis cache cleared ({freed / 1_048_576:.1f} MB freed).")
 
     @Slot()
     def cancel(self) -> None:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from typing import Literal
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 import reader
 from reader import nlp
+from reader.cache import AnalysisCache, analyze_cached
 from reader.errors import AnalysisCancelled
 from reader.models import AnalysisOptions, Document, Sentence
 
@@ -64,6 +66,7 @@ class _OpenJob(QRunnable):
         path: str,
         options: AnalysisOptions,
         document: Document | None = None,
+        cache: AnalysisCache | None = None,
     ) -> None:
         super().__init__()
         self._ticket = ticket
@@ -72,6 +75,7 @@ class _OpenJob(QRunnable):
         self._path = path
         self._options = options
         self._document = document
+        self._cache = cache
 
     def run(self) -> None:
         ticket, relay, cancel = self._ticket, self._relay, self._cancel
@@ -89,8 +93,8 @@ class _OpenJob(QRunnable):
                 if cancel.is_set():
                     return
                 relay.document.emit(ticket, document)
-            for analysis in reader.analyze_progressively(
-                document, self._options, progress=progress, cancel=cancel
+            for analysis in analyze_cached(
+                document, self._options, self._cache, progress=progress, cancel=cancel
             ):
                 if cancel.is_set():
                     return
@@ -140,6 +144,9 @@ class _SummaryJob(QRunnable):
 class AnalysisController(QObject):
     """Runs the open/analyse and re-summarise jobs and forwards only current results.
 
+    Complete analyses are kept in ``cache`` (by default in the user's cache
+    folder; ``None`` turns caching off), so reopening a file is instant.
+
     Signals:
         documentLoaded(object): the ``Document`` just loaded (before any analysis).
         analysisUpdated(object): a partial, then the complete, ``Analysis``.
@@ -156,8 +163,15 @@ class AnalysisController(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_threads: int = 2,
+        cache: AnalysisCache | Literal["user"] | None = "user",
+    ) -> None:
         super().__init__(parent)
+        self.cache = AnalysisCache() if cache == "user" else cache
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._relay = _Relay()
@@ -253,7 +267,9 @@ class AnalysisController(QObject):
         self._open_cancel = threading.Event()
         ticket = self._next_ticket()
         self._open_ticket = ticket
-        self._pool.start(_OpenJob(ticket, self._relay, self._open_cancel, path, options, document))
+        self._pool.start(
+            _OpenJob(ticket, self._relay, self._open_cancel, path, options, document, self.cache)
+        )
         return ticket
 
     @Slot()

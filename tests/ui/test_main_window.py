@@ -10,10 +10,12 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextFormat
 from PySide6.QtWidgets import QApplication
 
+from reader.cache import AnalysisCache
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
 from ui.stance_panel import LABELS
+from ui.tasks import AnalysisController
 
 from .article_samples import quoted_article, short_article
 
@@ -26,12 +28,17 @@ def settings_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, settings_file, spacy_model) -> Iterator[Callable[[], MainWindow]]:
+def cache(tmp_path: Path) -> AnalysisCache:
+    return AnalysisCache(tmp_path / "cache" / "analyses.sqlite3")
+
+
+@pytest.fixture
+def make_window(qtbot, settings_file, cache, spacy_model) -> Iterator[Callable[[], MainWindow]]:
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
         settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
-        window = MainWindow(settings)
+        window = MainWindow(settings, AnalysisController(cache=cache))
         qtbot.addWidget(window)
         windows.append(window)
         return window
@@ -560,3 +567,24 @@ def test_toggles_are_remembered_and_reload_can_be_turned_off(
     # Turning it back on catches up with the change made while it was off.
     second.reload_action.trigger()
     wait_for_text(qtbot, second, "Nobody noticed")
+
+
+def test_reopening_an_analysed_file_comes_from_the_cache(qtbot, window, write_file, cache) -> None:
+    path = write_file("bridge.txt", short_article())
+    open_and_wait(qtbot, window, path)
+    first = window.analysis
+    assert cache.size_bytes() > 0
+    updates: list[object] = []
+    window.controller.analysisUpdated.connect(updates.append)
+    open_and_wait(qtbot, window, path)
+    assert updates == [first], "one complete analysis at once, equal to the first"
+    assert window.is_complete()
+    assert window.entity_sidebar.isEnabled()
+
+
+def test_clear_cache_action_empties_the_cache(qtbot, window, write_file, cache) -> None:
+    open_and_wait(qtbot, window, write_file("bridge.txt", short_article()))
+    assert cache.size_bytes() > 0
+    window.clear_cache_action.trigger()
+    assert cache.size_bytes() == 0
+    assert "cache cleared" in window.status_label.text()

@@ -38,7 +38,7 @@ class Recorder:
 
 @pytest.fixture
 def controller(qtbot, spacy_model) -> Iterator[AnalysisController]:
-    ctrl = AnalysisController()
+    ctrl = AnalysisController(cache=None)  # every open really analyses
     yield ctrl
     assert ctrl.shutdown(TIMEOUT)
     assert ctrl.pool.activeThreadCount() == 0
@@ -117,7 +117,7 @@ def test_cancel_stops_forwarding(controller, qtbot, write_file) -> None:
 
 
 def test_shutdown_mid_analysis_ends_all_threads(qtbot, write_file, spacy_model) -> None:
-    controller = AnalysisController()
+    controller = AnalysisController(cache=None)
     path = write_file("long.txt", long_article(200))
     events = Recorder(controller)
     with qtbot.waitSignal(controller.documentLoaded, timeout=TIMEOUT):
