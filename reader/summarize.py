@@ -11,6 +11,12 @@ Every ``SummarySentence.score`` is the algorithm's own rating of the sentence
 order rather than rate, it is ``1 - rank / n``: 1 for the first pick, 1/n for
 the last of n candidates. Equal ratings are broken in favour of the earlier
 sentence.
+
+Two engines compute the ratings. ``"fast"`` (the default) runs the
+vectorised versions of ``reader.fast_summarizers``, which take seconds on a
+whole book; ``"stock"`` runs sumy's own code through the same adapter, which
+takes minutes on a book. Both pick the same sentences: benchmarks and tests
+compare them with ``summarize(..., engine="stock")``.
 """
 
 from __future__ import annotations
@@ -23,8 +29,9 @@ from dataclasses import dataclass
 from sumy.models.dom import ObjectDocumentModel
 
 from .errors import InvalidOption
+from .fast_summarizers import FAST_RATERS
 from .models import Document, Sentence, Summary, SummarySentence
-from .sumy_adapter import RATERS, build_dom
+from .sumy_adapter import RATERS, Rater, build_dom
 
 ALGORITHMS: dict[str, str] = {
     "lead": "Lead",
@@ -39,6 +46,9 @@ ALGORITHMS: dict[str, str] = {
 }
 DEFAULT_ALGORITHM = "textrank"
 DEFAULT_LENGTH = "5"
+
+#: The rating engines: vectorised (default) or sumy's own code (for comparison).
+ENGINES: dict[str, dict[str, Rater]] = {"fast": FAST_RATERS, "stock": RATERS}
 
 _NOT_CANDIDATES = ("title", "heading")
 _HAS_CONTENT = re.compile(r"[^\W_]")
@@ -106,12 +116,18 @@ def summarize(
     sentences: Sequence[Sentence],
     algorithm: str = DEFAULT_ALGORITHM,
     length: str = DEFAULT_LENGTH,
+    *,
+    engine: str = "fast",
 ) -> Summary:
     """The summary of ``document`` from its ``sentences``, in article order.
 
     Raises ``InvalidOption`` for an unknown algorithm or a bad length; any
     text, however short or odd, gives a (possibly empty) summary.
+    ``engine="stock"`` rates with stock sumy instead of the vectorised code
+    (same picks, much slower on long texts): the hook for benchmarks.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     key = algorithm_key(algorithm)
     size = parse_length(length)
     candidates = [s for s in sentences if _is_candidate(document, s)]
@@ -121,7 +137,7 @@ def summarize(
     if key == "lead":
         ratings = {s.index: 1.0 - rank / len(candidates) for rank, s in enumerate(candidates)}
     else:
-        ratings = RATERS[key].rate(sumy_document(document, sentences), count)
+        ratings = ENGINES[engine][key].rate(sumy_document(document, sentences), count)
     position = {s.index: p for p, s in enumerate(candidates)}
     best = sorted(candidates, key=lambda s: (-ratings.get(s.index, 0.0), position[s.index]))
     chosen = sorted(best[:count], key=lambda s: s.index)

@@ -12,8 +12,10 @@ compares by identity instead, so every sentence of ours is rated on its own
 and maps back to exactly one index.
 
 Each algorithm is a small ``Rater`` class in ``RATERS``: ``rate(dom, count)``
-returns a rating for every candidate. That is the seam where a NumPy version
-of an algorithm can replace sumy's quadratic pure-Python loops later.
+returns a rating for every candidate. These run stock sumy (slow on a book:
+several of its algorithms compare every sentence with every other in pure
+Python); ``reader.fast_summarizers.FAST_RATERS`` subclasses them and replaces
+``raw_ratings`` with NumPy/SciPy versions that pick the same sentences.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
+from threadpoolctl import ThreadpoolController
 
 LANGUAGE = "english"
 STOP_WORDS: frozenset[str] = get_stop_words(LANGUAGE)
@@ -198,6 +201,19 @@ class Rater:
         """Index → rating for every body sentence of ``dom`` (higher is better)."""
         if not dom.sentences:
             return {}
+        # One BLAS thread. The dense steps here (LSA's SVD, the small-text power
+        # methods) are small, and OpenBLAS's default thread pool made a 0.2 s SVD
+        # take seconds on a busy machine. Both engines run with the same limit,
+        # so their BLAS roundings, hence their tie-breaks, stay the same.
+        with _blas_threads().limit(limits=1, user_api="blas"):
+            return self.raw_ratings(dom, count)
+
+    def raw_ratings(self, dom: ObjectDocumentModel, count: int) -> dict[int, float]:
+        """sumy's own rating of every sentence of a non-empty ``dom``.
+
+        This runs stock sumy; ``reader.fast_summarizers`` overrides it with
+        vectorised versions that give the same ratings.
+        """
         summarizer = self.make(dom, count)
         # Degenerate matrices (no shared words) give 0/0 in sumy's power
         # methods; the resulting NaN ratings are turned into 0 by ``_finite``.
@@ -209,6 +225,12 @@ class Rater:
         return ratings
 
 
+@functools.cache
+def _blas_threads() -> ThreadpoolController:
+    """The BLAS libraries loaded by now (NumPy's), found once: a search costs milliseconds."""
+    return ThreadpoolController()
+
+
 class RankedRater(Rater):
     """For the greedy selectors whose sumy rating is minus the pick order.
 
@@ -217,6 +239,8 @@ class RankedRater(Rater):
 
     def rate(self, dom: ObjectDocumentModel, count: int) -> dict[int, float]:
         ratings = super().rate(dom, count)
+        if not ratings:
+            return {}
         order = sorted(ratings, key=lambda i: -ratings[i])  # stable: ties keep article order
         n = len(order)
         return {index: 1.0 - rank / n for rank, index in enumerate(order)}
