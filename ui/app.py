@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .errors import describe
@@ -34,6 +35,17 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     return app
 
 
+def release_offscreen_clipboard() -> None:
+    """Empty the clipboard on Qt's offscreen platform.
+
+    There, mime data made in Python crashes the interpreter at exit (real
+    platforms hand it to the clipboard manager instead), and no other program
+    can read that clipboard anyway, so emptying it loses nothing.
+    """
+    if QGuiApplication.platformName() == "offscreen":
+        QGuiApplication.clipboard().clear()
+
+
 def install_excepthook(window: MainWindow) -> None:
     """Show unexpected errors in the window's message bar instead of crashing."""
 
@@ -56,6 +68,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = create_application(qt_args)
     window = MainWindow()
     app.aboutToQuit.connect(window.controller.shutdown)
+    app.aboutToQuit.connect(release_offscreen_clipboard)
     install_excepthook(window)
     window.show()
     if args.sample:
