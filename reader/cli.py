@@ -17,8 +17,8 @@ from . import report, serialize
 from .errors import InvalidOption, ReaderError
 from .loaders import load_document
 from .models import Analysis, AnalysisOptions, Document
+from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
 from .pipeline import analyze
-from .summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
 
 PROG = "article-reader"
 FORMATS = ("text", "markdown", "json", "jsonl")

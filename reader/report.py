@@ -24,7 +24,7 @@ CONTENT_SNIPPET = 220
 
 
 def algorithm_name(key: str) -> str:
-    from .summarize import ALGORITHMS
+    from .options import ALGORITHMS
 
     return ALGORITHMS.get(key, key)
 

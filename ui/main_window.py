@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.models import Analysis, AnalysisOptions, Document, Entity, Statement, Summary
-from reader.summarize import DEFAULT_ALGORITHM
+from reader.options import DEFAULT_ALGORITHM
 
 from . import theme
 from .article_view import ArticleView
@@ -67,7 +67,7 @@ Sp = QStyle.StandardPixmap
 
 def algorithm_choices() -> list[tuple[str, str]]:
     """``(key, display name)`` of every summariser, read from the core at runtime."""
-    from reader.summarize import ALGORITHMS
+    from reader.options import ALGORITHMS
 
     return [(key, str(name)) for key, name in ALGORITHMS.items()]
 

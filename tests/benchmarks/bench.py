@@ -43,8 +43,9 @@ os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench
 
 import reader  # noqa: E402
 from reader import nlp  # noqa: E402
+from reader.options import ALGORITHMS  # noqa: E402
 from reader.segment import sentences_from  # noqa: E402
-from reader.summarize import ALGORITHMS, summarize  # noqa: E402
+from reader.summarize import summarize  # noqa: E402
 from resources import sample_article  # noqa: E402
 
 SHARED_LONG = ROOT.parent / "shared" / "long"

@@ -15,8 +15,9 @@ import pytest
 from reader import fast_summarizers, nlp
 from reader.fast_summarizers import FAST_RATERS
 from reader.models import Block, Document, Sentence
+from reader.options import ALGORITHMS, parse_length
 from reader.segment import sentences_from
-from reader.summarize import ALGORITHMS, ENGINES, parse_length, summarize, sumy_document
+from reader.summarize import ENGINES, summarize, sumy_document
 from reader.sumy_adapter import RATERS
 
 SUMY_ALGORITHMS = list(RATERS)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextFormat
 from PySide6.QtWidgets import QApplication
 
 from reader.cache import AnalysisCache
-from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+from reader.options import ALGORITHMS, DEFAULT_ALGORITHM
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
 from ui.stance_panel import LABELS
