@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import sys
@@ -61,3 +62,17 @@ def test_nltk_data_is_never_downloaded():
     for folder in ("reader", "ui"):
         for path in (ROOT / folder).rglob("*.py"):
             assert "nltk.download" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_window_module_imports_no_nlp_library():
+    """The window shows before sumy, NLTK, SciPy and spaCy are loaded (they load in workers)."""
+    code = (
+        "import sys, ui.main_window;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sumy', 'nltk', 'scipy', 'spacy', 'thinc', 'trafilatura', 'vaderSentiment'}))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
