@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
@@ -130,6 +131,12 @@ class MainWindow(QMainWindow):
         self.title_label.setBackgroundRole(QPalette.ColorRole.Base)
         self.title_label.setAutoFillBackground(True)
         self.title_label.hide()
+        # A header above the scrolling text, not a line of it: a rule keeps them apart.
+        self.title_rule = QFrame(self)
+        self.title_rule.setFrameShape(QFrame.Shape.HLine)
+        self.title_rule.setFrameShadow(QFrame.Shadow.Plain)
+        self.title_rule.setForegroundRole(QPalette.ColorRole.Mid)
+        self.title_rule.hide()
 
         self.article_view = ArticleView(self)
         self.article_view.setObjectName("articleView")
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.title_rule)
         layout.addWidget(self.article_view, 1)
 
         self.summary_panel = SummaryPanel(self)
@@ -1039,15 +1047,17 @@ class MainWindow(QMainWindow):
         title = document.title.strip() or Path(document.path).stem or "Untitled"
         if has_title_block:
             self.title_label.hide()
+            self.title_rule.hide()
         else:
             self.title_label.setText(title)
             self.title_label.show()
+            self.title_rule.show()
             self._align_title(self.article_view.text_left())
         self.setWindowTitle(f"{title} — {APP_NAME}")
 
     @Slot(int)
     def _align_title(self, left: int) -> None:
-        self.title_label.setContentsMargins(left, 22, left, 0)
+        self.title_label.setContentsMargins(left, 18, left, 14)
 
     def _update_actions(self) -> None:
         has_summary = self._summary is not None and bool(self._summary.sentences)
