@@ -690,7 +690,9 @@ class MainWindow(QMainWindow):
     def _set_summary(self, summary: Summary) -> None:
         self._summary = summary
         total = len(self._analysis.sentences) if self._analysis is not None else None
-        self.summary_panel.show_summary(self._document, summary, total)
+        self.summary_panel.show_summary(
+            self._document, summary, total, self._analysis.sentences if self._analysis else None
+        )
         self._update_summary_layer()
         self._update_actions()
 

@@ -1,19 +1,42 @@
-"""The summary panel: the summary's sentences in article order, each a link into the text."""
+"""The summary panel: the summary's sentences in article order, each a link into the text.
+
+A sentence that opens by pointing back at text the summary left out ("He
+said", "However,") gets a muted "…" before it and a tooltip with the sentence
+it continues from (``reader.coherence``). The copied and printed summary come
+from ``reader.report`` and carry no such marker.
+"""
 
 from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCursor, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,19 +54,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.models import Document, Summary
-from reader.report import algorithm_name
+from reader.coherence import context_for
+from reader.models import Document, Sentence, Summary
+from reader.report import algorithm_name, snippet
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the sentence in Document.text
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # 1-based position in the summary
+CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the sentence it continues from, or None
+
+#: Painted before a sentence that continues from one the summary left out.
+CONTEXT_MARKER = "…\u00a0"
+CLICK_HINT = "Click or press Enter to show this sentence in the article"
+CONTEXT_LIMIT = 400  # characters of the previous sentence shown in the tooltip
 
 NO_DOCUMENT = "Open an article to see its summary."
 NO_SUMMARY = "No summary yet."
 EMPTY_SUMMARY = "This article is too short to summarise."
 
 
+def _wrapped(
+    text: str, font: QFont, width: int, marker_color: QColor | None = None
+) -> tuple[QTextLayout, float]:
+    """``text`` laid out in lines of ``width``, and its height.
+
+    With ``marker_color`` the text begins with ``CONTEXT_MARKER`` in that colour.
+    """
+    layout = QTextLayout(CONTEXT_MARKER + text if marker_color is not None else text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    if marker_color is not None:
+        marker = QTextLayout.FormatRange()
+        marker.start, marker.length = 0, len(CONTEXT_MARKER)
+        muted = QTextCharFormat()
+        muted.setForeground(marker_color)
+        marker.format = muted
+        layout.setFormats([marker])
+    leading = QFontMetrics(font).leading()
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        if line.lineNumber() > 0:
+            height += leading
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
 class _SentenceDelegate(QStyledItemDelegate):
-    """Paints "1." in a gutter and the sentence wrapped beside it (a hanging indent)."""
+    """Paints "1." in a gutter and the sentence wrapped beside it (a hanging indent).
+
+    A sentence that continues from a left-out one starts with a muted marker.
+    """
 
     PAD_V = 7
     PAD_H = 8
@@ -63,12 +130,9 @@ class _SentenceDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bounds = option.fontMetrics.boundingRect(
-            QRect(0, 0, self._text_width(option), 100_000),
-            Qt.TextFlag.TextWordWrap,
-            text,
-        )
-        return QSize(self._view.viewport().width(), bounds.height() + 2 * self.PAD_V)
+        marker = QColor() if index.data(CONTEXT_ROLE) else None
+        _, height = _wrapped(text, option.font, self._text_width(option), marker)
+        return QSize(self._view.viewport().width(), math.ceil(height) + 2 * self.PAD_V)
 
     def paint(
         self,
@@ -99,13 +163,10 @@ class _SentenceDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
             f"{index.data(NUMBER_ROLE)}.",
         )
+        marker = opt.palette.color(group, number_role) if index.data(CONTEXT_ROLE) else None
+        layout, _ = _wrapped(text, opt.font, rect.width() - gutter, marker)
         painter.setPen(opt.palette.color(group, text_role))
-        text_rect = rect.adjusted(gutter, 0, 0, 0)
-        painter.drawText(
-            text_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            text,
-        )
+        layout.draw(painter, QPointF(rect.left() + gutter, rect.top()))
         painter.restore()
 
 
@@ -213,11 +274,13 @@ class SummaryPanel(QWidget):
         document: Document | None,
         summary: Summary | None,
         total_sentences: int | None = None,
+        sentences: Sequence[Sentence] | None = None,
     ) -> None:
         """Show ``summary`` (sentences in article order); ``None`` shows a placeholder.
 
         ``total_sentences`` (the article's sentence count), when given, adds
-        "N of M sentences" to the header.
+        "N of M sentences" to the header. ``sentences`` (the analysis's), when
+        given, mark the summary sentences that continue from one left out.
         """
         self._document = document
         self._summary = summary
@@ -237,6 +300,7 @@ class SummaryPanel(QWidget):
             self._show_placeholder(EMPTY_SUMMARY, header=header)
             return
 
+        context = context_for(document, sentences, summary) if sentences else {}
         self._list.setUpdatesEnabled(False)
         try:
             self._list.clear()
@@ -244,7 +308,10 @@ class SummaryPanel(QWidget):
                 item = QListWidgetItem(" ".join(sentence.text.split()))
                 item.setData(SPAN_ROLE, (sentence.start, sentence.end))
                 item.setData(NUMBER_ROLE, number)
-                item.setToolTip("Click or press Enter to show this sentence in the article")
+                item.setToolTip(CLICK_HINT)
+                previous = context.get(sentence.index)
+                if previous is not None:
+                    _mark_continuation(item, document.text[previous.start : previous.end])
                 self._list.addItem(item)
         finally:
             self._list.setUpdatesEnabled(True)
@@ -288,3 +355,14 @@ class SummaryPanel(QWidget):
     def _activate(self, item: QListWidgetItem) -> None:
         start, end = item.data(SPAN_ROLE)
         self.sentenceActivated.emit(int(start), int(end))
+
+
+def _mark_continuation(item: QListWidgetItem, previous: str) -> None:
+    """Mark ``item`` as continuing from ``previous``, a sentence the summary left out."""
+    shown = snippet(previous, CONTEXT_LIMIT)
+    item.setData(CONTEXT_ROLE, shown)
+    # Rich text, so that Qt wraps a long sentence instead of one very wide line.
+    item.setToolTip(
+        f"<p>Continues from: <i>{html.escape(shown)}</i></p><p>{html.escape(CLICK_HINT)}</p>"
+    )
+    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"Continues from: {shown}")

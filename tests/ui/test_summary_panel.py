@@ -1,14 +1,23 @@
-"""SummaryPanel with a real analysis: sentences in article order, click and Enter emit spans."""
+"""SummaryPanel with a real analysis: sentences in article order, click and Enter emit spans,
+sentences that continue from a left-out one marked."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QPushButton
 
 import reader
-from reader.models import Summary
-from ui.summary_panel import EMPTY_SUMMARY, NO_DOCUMENT, SummaryPanel
+from reader.models import Summary, SummarySentence
+from ui.clipboard import summary_mime_data
+from ui.summary_panel import (
+    CLICK_HINT,
+    CONTEXT_ROLE,
+    EMPTY_SUMMARY,
+    NO_DOCUMENT,
+    SummaryPanel,
+)
 
 ARTICLE = """\
 City Council Approves New Library Budget
@@ -143,3 +152,157 @@ def test_pointer_cursor_over_sentences_only(qtbot, panel):
     qtbot.waitUntil(
         lambda: view.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor, timeout=2000
     )
+
+
+# -- sentences that continue from one the summary left out ------------------------
+
+FERRY = """\
+Ferry Service to Resume After Storm
+
+The island ferry between Carrow and Inchmore will resume sailing on Thursday after a week \
+of storms.
+Harbour master Tom Reid inspected the damaged pier on Monday morning.
+He said the repairs had gone faster than anyone had expected.
+Passengers have been stranded on the island since the storm struck last Sunday.
+However, the operator warned that timetables would stay reduced until the end of the month.
+Local shops have run short of fresh bread and milk.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory, spacy_model):
+    path = tmp_path_factory.mktemp("ferry") / "ferry.txt"
+    path.write_text(FERRY, encoding="utf-8")
+    document = reader.load_document(path)
+    analysis = reader.analyze(document, stages=("summary",))
+    return document, analysis.sentences
+
+
+def _sentence(document, sentences, opening):
+    (found,) = [s for s in sentences if document.text[s.start : s.end].startswith(opening)]
+    return found
+
+
+def _picked(document, sentences, *openings):
+    """A summary of the real sentences that open with ``openings`` (as a summariser might pick)."""
+    chosen = sorted((_sentence(document, sentences, o) for o in openings), key=lambda s: s.index)
+    return Summary(
+        "textrank",
+        str(len(chosen)),
+        tuple(
+            SummarySentence(s.index, s.start, s.end, document.text[s.start : s.end], 1.0)
+            for s in chosen
+        ),
+    )
+
+
+@pytest.fixture
+def ferry_panel(qtbot, ferry):
+    document, sentences = ferry
+    widget = SummaryPanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 600)
+    summary = _picked(document, sentences, "The island ferry", "He said", "However, the")
+    widget.show_summary(document, summary, len(sentences), sentences=sentences)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _tooltip_text(item) -> str:
+    return QTextDocumentFragment.fromHtml(item.toolTip()).toPlainText()
+
+
+def test_a_sentence_that_leans_on_a_left_out_one_is_marked(ferry_panel, ferry):
+    document, sentences = ferry
+    harbour = _sentence(document, sentences, "Harbour master")
+    stranded = _sentence(document, sentences, "Passengers have")
+    first, he_said, however = (ferry_panel.sentence_item(r) for r in range(3))
+
+    assert he_said.text().startswith("He said")  # the text itself is unchanged
+    assert he_said.data(CONTEXT_ROLE) == document.text[harbour.start : harbour.end]
+    assert _tooltip_text(he_said).startswith(
+        "Continues from: " + document.text[harbour.start : harbour.end]
+    )
+    assert however.data(CONTEXT_ROLE) == document.text[stranded.start : stranded.end]
+    assert _tooltip_text(however).startswith("Continues from: Passengers have been stranded")
+
+    assert first.data(CONTEXT_ROLE) is None
+    assert first.toolTip() == CLICK_HINT
+
+
+def test_no_marker_when_the_previous_sentence_is_in_the_summary(qtbot, ferry):
+    document, sentences = ferry
+    panel = SummaryPanel()
+    qtbot.addWidget(panel)
+    summary = _picked(document, sentences, "Harbour master", "He said")
+    panel.show_summary(document, summary, len(sentences), sentences=sentences)
+    assert [panel.sentence_item(r).data(CONTEXT_ROLE) for r in range(2)] == [None, None]
+    # Without the sentences (the old call) nothing is marked either.
+    panel.show_summary(document, _picked(document, sentences, "He said"), len(sentences))
+    assert panel.sentence_item(0).data(CONTEXT_ROLE) is None
+    assert panel.sentence_item(0).toolTip() == CLICK_HINT
+
+
+def test_clicking_a_marked_sentence_reveals_the_sentence_itself(qtbot, ferry_panel, ferry):
+    document, sentences = ferry
+    he_said = _sentence(document, sentences, "He said")
+    view = ferry_panel.sentence_list()
+    rect = view.visualItemRect(ferry_panel.sentence_item(1))
+    with qtbot.waitSignal(ferry_panel.sentenceActivated, timeout=2000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [he_said.start, he_said.end]
+
+
+def _darkest(image, rect) -> int:
+    return min(
+        image.pixelColor(x, y).lightness()
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    )
+
+
+def _ellipsis_in_text_colour(view, size) -> QImage:
+    """The marker glyph as the sentence's own text colour would paint it."""
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(view.palette().color(QPalette.ColorRole.Base))
+    painter = QPainter(image)
+    painter.setFont(view.font())
+    painter.setPen(view.palette().color(QPalette.ColorRole.Text))
+    painter.drawText(image.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), "…")
+    painter.end()
+    return image
+
+
+def test_the_marker_is_painted_muted_before_the_text(ferry_panel):
+    view = ferry_panel.sentence_list()
+    image = view.viewport().grab().toImage()
+    metrics = view.fontMetrics()
+    delegate = view.itemDelegate()
+    text_left = delegate.PAD_H + metrics.horizontalAdvance("00.") + delegate.PAD_H
+    marker_width = metrics.horizontalAdvance("…")
+
+    def first_line(row, left, width):
+        rect = view.visualItemRect(ferry_panel.sentence_item(row))
+        return QRect(left, rect.top() + delegate.PAD_V, width, metrics.height())
+
+    marked = first_line(1, text_left, marker_width)
+    text = first_line(1, text_left + 2 * marker_width, 6 * marker_width)
+    unmarked = first_line(0, text_left, marker_width)
+    in_text_colour = _ellipsis_in_text_colour(view, marked.size())
+
+    # The marker has ink, clearly lighter than the same glyph in the text colour.
+    assert _darkest(image, marked) < 250
+    assert _darkest(image, marked) > _darkest(in_text_colour, in_text_colour.rect()) + 30
+    # The sentence itself, and an unmarked row's first letter, are in the text colour.
+    assert _darkest(image, text) < 60
+    assert _darkest(image, unmarked) < 60
+
+
+def test_copied_summary_carries_no_marker(ferry_panel, ferry):
+    document, sentences = ferry
+    he_said = _sentence(document, sentences, "He said")
+    summary = ferry_panel.current_summary()
+    text = summary_mime_data(document, summary).text()
+    assert f"• {document.text[he_said.start : he_said.end]}" in text.splitlines()
+    assert "Continues from" not in text
