@@ -1,0 +1,185 @@
+"""The worker pool: same results as in process, cancel, shutdown, fallback."""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import threading
+import time
+
+import pytest
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, ORTH, POS, TAG
+
+from reader import load_document, nlp, parallel
+from reader.entities import extract_entities
+from reader.errors import AnalysisCancelled
+from reader.parallel import ParsePool, PoolUnavailable
+from reader.staged import FallbackParse, LocalParse
+from reader.stance import extract_statements
+
+PEOPLE = ["Maria Lopez", "Daniel Okafor", "Ingrid Halvorsen", "Tomas Varga", "Aiko Tanaka"]
+GROUPS = ["the Harbour Council", "Northwind Energy", "the Fisheries Board", "Greenline Transit"]
+PLACES = ["Porthaven", "Kilmarsh", "the Severn estuary", "Lake Orrin", "Brackwater"]
+TOPICS = ["the tidal barrage", "the new ferry route", "the fishing quota", "the sea wall"]
+
+
+def generated_text(paragraphs: int, seed: int = 7) -> str:
+    """A long made-up news story: names, places, reported speech and quotations."""
+    rng = random.Random(seed)
+    lines = ["Votes, Tides and Ferries in Porthaven", ""]
+    for _ in range(paragraphs):
+        person, other = rng.sample(PEOPLE, 2)
+        group, place, topic = rng.choice(GROUPS), rng.choice(PLACES), rng.choice(TOPICS)
+        surname = person.split()[-1]
+        kind = rng.randrange(4)
+        if kind == 0:
+            text = (
+                f"{person} said on Tuesday that {group} would vote on {topic} in {place}. "
+                f"The meeting ran late into the evening. {surname} left before the end."
+            )
+        elif kind == 1:
+            text = (
+                f"“We cannot wait another winter for {topic},” {person} told reporters in "
+                f"{place}. {other} disagreed and warned that the cost had doubled since 2019."
+            )
+        elif kind == 2:
+            text = (
+                f"According to {group}, about {rng.randrange(2, 90)} families in {place} "
+                f"depend on {topic}. The board met {other} in March."
+            )
+        else:
+            text = (
+                f"{surname} blasted {group} for its handling of {topic}. "
+                f"“It is a disgrace for {place},” she said. Nobody from {group} replied."
+            )
+        lines += [text, ""]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def pool():
+    pool = ParsePool(2)
+    pool.start()
+    yield pool
+    pool.shutdown()
+
+
+@pytest.fixture
+def long_document(spacy_model, write_file):
+    return load_document(write_file("long.txt", generated_text(260)))
+
+
+def token_rows(blocks) -> list[tuple[int, int, list[list[int]]]]:
+    attrs = [ORTH, TAG, POS, ENT_IOB, ENT_TYPE, HEAD, DEP, LEMMA]
+    return [(b.block_index, b.offset, b.doc.to_array(attrs).tolist()) for b in blocks]
+
+
+def test_pool_and_in_process_stages_agree(pool, long_document):
+    local = LocalParse(long_document)
+    pooled = pool.submit(long_document)
+    assert len(local.chunks) >= 3  # the document really is cut into several chunks
+
+    assert pooled.sentences(None) == local.sentences(None)
+    local_blocks, pooled_blocks = local.entity_blocks(None), pooled.entity_blocks(None)
+    local_entities = extract_entities(long_document, local_blocks)
+    pooled_entities = extract_entities(long_document, pooled_blocks)
+    assert pooled_entities == local_entities
+    assert any(e.name == "Maria Lopez" and e.type == "PERSON" for e in pooled_entities)
+
+    local_blocks, pooled_blocks = local.statement_blocks(None), pooled.statement_blocks(None)
+    assert token_rows(pooled_blocks) == token_rows(local_blocks)
+    local_statements = extract_statements(long_document, local_blocks, local_entities)
+    pooled_statements = extract_statements(long_document, pooled_blocks, pooled_entities)
+    assert pooled_statements == local_statements
+    speakers = {s.speaker.entity for s in pooled_statements}
+    assert set(PEOPLE) & speakers
+    assert any(s.direct for s in pooled_statements)
+
+
+def test_statement_parse_keeps_senter_sentences(long_document):
+    """Sentences read from the parsed blocks are those the sentence stage gave."""
+    local = LocalParse(long_document)
+    first = local.sentences(None)
+    local.statement_blocks(None)
+    assert local.sentences(None) == first
+    spans = {(s.start, s.end) for s in first}
+    said = long_document.text.index(" said on Tuesday")
+    assert any(start <= said < end for start, end in spans)
+
+
+def test_cancel_stops_a_pooled_parse(pool, spacy_model, write_file):
+    document = load_document(write_file("longer.txt", generated_text(900, seed=3)))
+    parse = pool.submit(document)
+    cancel = threading.Event()
+    parse.sentences(cancel)
+    timer = threading.Timer(0.3, cancel.set)
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(AnalysisCancelled):
+        parse.statement_blocks(cancel)
+    assert time.monotonic() - started < 3.0
+    timer.join()
+    # The workers dropped the cancelled job: a new one is answered at once.
+    small = load_document(write_file("small.txt", generated_text(4, seed=5)))
+    started = time.monotonic()
+    assert pool.submit(small).sentences(None)
+    assert time.monotonic() - started < 10.0
+
+
+def test_jobs_that_overlap_do_not_disturb_each_other(pool, spacy_model, write_file):
+    big = load_document(write_file("big.txt", generated_text(200, seed=1)))
+    small = load_document(write_file("small.txt", generated_text(5, seed=2)))
+    first = pool.submit(big)
+    second = pool.submit(small)
+    assert second.statement_blocks(None)
+    second.close()  # the later job ends first; the earlier one must still finish
+    blocks = first.statement_blocks(None)
+    assert token_rows(blocks) == token_rows(LocalParse(big).statement_blocks(None))
+
+
+def test_shutdown_leaves_no_process(spacy_model, write_file):
+    document = load_document(write_file("a.txt", generated_text(6)))
+    pool = ParsePool(2)
+    pool.start()
+    pids = pool.pids()
+    assert len(pids) == 2
+    assert pool.submit(document).entity_blocks(None)
+    pool.shutdown()
+    alive = {p.pid for p in multiprocessing.active_children()}
+    assert not alive & set(pids)
+    with pytest.raises(PoolUnavailable):
+        pool.submit(document)
+
+
+def test_shared_pool_starts_lazily_and_shuts_down(spacy_model, write_file):
+    document = load_document(write_file("b.txt", generated_text(6)))
+    parallel.shutdown()
+    assert parallel._pool is None
+    shared = parallel.get_pool()
+    assert shared is not None and shared.running
+    parse = FallbackParse(document, shared)
+    assert parse.pooled
+    assert parse.statement_blocks(None)
+    pids = set(shared.pids())
+    parallel.shutdown()
+    assert not {p.pid for p in multiprocessing.active_children()} & pids
+
+
+def test_falls_back_to_in_process_when_workers_cannot_start(spacy_model, write_file):
+    document = load_document(write_file("c.txt", generated_text(30)))
+    broken = ParsePool(2, packages=("no_such_model_package",))
+    broken.start()
+    parse = FallbackParse(document, broken)
+    sentences = parse.sentences(None)
+    assert not parse.pooled
+    assert broken.broken is not None and not broken.running
+    local = LocalParse(document)
+    assert sentences == local.sentences(None)
+    assert token_rows(parse.statement_blocks(None)) == token_rows(local.statement_blocks(None))
+    assert not {p.pid for p in multiprocessing.active_children()} & set(broken.pids())
+
+
+def test_cue_forms_cover_inflections(spacy_model):
+    forms = nlp.cue_forms()
+    assert {"said", "says", "told", "claimed", "according", "urging", "denies", "wrote"} <= forms
+    assert "walked" not in forms
