@@ -14,6 +14,7 @@ data is ever downloaded.
 from __future__ import annotations
 
 import heapq
+import re
 import threading
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -100,8 +101,7 @@ def _statement(attribution: Attribution, mentions: _MentionIndex) -> Statement:
 
 def score_statement(content: str, cue: str | None) -> tuple[float, tuple[str, ...]]:
     """Signed score of a statement and the reasons for it, for people to read."""
-    vader = analyzer()
-    compound = vader.polarity_scores(content)["compound"]
+    compound = content_sentiment(content)
     reasons: list[str] = []
     lean = 0.0
     if cue:
@@ -117,6 +117,24 @@ def score_statement(content: str, cue: str | None) -> tuple[float, tuple[str, ..
         reasons.append("content sentiment neutral")
     score = max(-1.0, min(1.0, compound + CUE_WEIGHT * lean))
     return round(score, 3), tuple(reasons)
+
+
+#: Contents longer than this many words are scored piece by piece: VADER's time
+#: grows much faster than linearly with the length of one text.
+LONG_CONTENT_WORDS = 80
+_PIECE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def content_sentiment(content: str) -> float:
+    """VADER's compound score; a long content is the word-weighted mean of its pieces."""
+    vader = analyzer()
+    if len(content.split()) <= LONG_CONTENT_WORDS:
+        return vader.polarity_scores(content)["compound"]
+    pieces = [p for p in _PIECE_END.split(content) if p.strip()]
+    weights = [len(p.split()) for p in pieces]
+    total = sum(weights)
+    scores = (vader.polarity_scores(p)["compound"] for p in pieces)
+    return sum(w * s for w, s in zip(weights, scores, strict=True)) / total if total else 0.0
 
 
 def cue_lean(cue: str) -> float:

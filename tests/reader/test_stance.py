@@ -131,3 +131,16 @@ def test_pipeline_fills_statements(spacy_model, write_file):
     statement = one(analysis.statements)
     assert statement.label == "supportive"
     assert "Brussels" in statement.targets
+
+
+def test_a_long_quotation_is_scored_in_pieces_and_keeps_its_leaning():
+    from reader.stance import LONG_CONTENT_WORDS, content_sentiment
+
+    bleak = "The attacks were a terrible crime and the suffering is awful. "
+    long_text = bleak * 300
+    assert len(long_text.split()) > LONG_CONTENT_WORDS
+    assert content_sentiment(long_text) < -0.5
+    short = "The new hospital is a wonderful gift to the town."
+    from reader.stance import analyzer
+
+    assert content_sentiment(short) == analyzer().polarity_scores(short)["compound"]
