@@ -46,6 +46,13 @@ def release_offscreen_clipboard() -> None:
         QGuiApplication.clipboard().clear()
 
 
+def stop_parse_workers() -> None:
+    """End the worker processes that parse books (started only when one is opened)."""
+    parallel = sys.modules.get("reader.parallel")
+    if parallel is not None:  # never imported: no workers, and no need to load spaCy now
+        parallel.shutdown()
+
+
 def install_excepthook(window: MainWindow) -> None:
     """Show unexpected errors in the window's message bar instead of crashing."""
 
@@ -69,6 +76,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     app.aboutToQuit.connect(window.controller.shutdown)
     app.aboutToQuit.connect(release_offscreen_clipboard)
+    app.aboutToQuit.connect(stop_parse_workers)
     install_excepthook(window)
     window.show()
     if args.sample:

@@ -7,6 +7,7 @@ start fast and work without a display.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -46,6 +47,8 @@ def parse_gui_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Books are parsed in spawned worker processes; a frozen build must let them start.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         from reader.cli import main as cli_main
