@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from queue import Empty
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -42,9 +43,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench-cache-"))
 
 import reader  # noqa: E402
-from reader import nlp  # noqa: E402
 from reader.options import ALGORITHMS  # noqa: E402
-from reader.segment import sentences_from  # noqa: E402
 from reader.summarize import summarize  # noqa: E402
 from resources import sample_article  # noqa: E402
 
@@ -225,26 +224,28 @@ def make_window(use_cache: bool):
 # --- summarisers ------------------------------------------------------------------
 
 
-def _stock_worker(path: str, algorithm: str, length: str, queue) -> None:
-    document = reader.load_document(path)
-    sentences = sentences_from(nlp.parse(document))
+def _stock_worker(document, sentences, algorithm: str, length: str, queue) -> None:
     started = time.perf_counter()
     summary = summarize(document, sentences, algorithm, length, engine="stock")
     queue.put((time.perf_counter() - started, [s.index for s in summary.sentences]))
 
 
-def stock_timing(path: Path, algorithm: str, length: str, timeout: float):
+def stock_timing(document, sentences, algorithm: str, length: str, timeout: float):
     """Stock sumy in a child process, so a run that takes forever can be stopped."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    child = context.Process(target=_stock_worker, args=(str(path), algorithm, length, queue))
+    child = context.Process(
+        target=_stock_worker, args=(document, sentences, algorithm, length, queue)
+    )
     child.start()
-    child.join(timeout)
-    if child.is_alive():
-        child.terminate()
-        child.join()
+    try:
+        return queue.get(timeout=timeout)
+    except Empty:
         return None
-    return queue.get() if not queue.empty() else None
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
 
 
 def median_seconds(fn: Callable[[], object], runs: int) -> tuple[float, object]:
@@ -283,7 +284,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", help="more files to measure, e.g. books")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--stock-timeout", type=float, default=120.0)
+    parser.add_argument("--stock-timeout", type=float, default=60.0)
     parser.add_argument("--length", default="5", help="summary length (default 5)")
     parser.add_argument("--skip-stock", action="store_true")
     args = parser.parse_args()
@@ -296,8 +297,15 @@ def main() -> int:
     startup = statistics.median(startup_seconds() for _ in range(args.runs))
     table("Start-up", ["measure", "median"], [["process start to window shown", ms(startup)]])
 
+    from PySide6.QtCore import qInstallMessageHandler
+
     from ui.app import create_application
 
+    def quiet(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:  # the offscreen platform's chatter
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(quiet)
     app = create_application()
     window = make_window(use_cache=False)
     window_run(window, loads[0].path)  # warm the model and the worker processes
@@ -343,7 +351,7 @@ def main() -> int:
     rows, differences = [], []
     for workload in loads:
         document = reader.load_document(workload.path)
-        sentences = sentences_from(nlp.parse(document))
+        sentences = reader.analyze(document, stages=()).sentences
         for algorithm in ALGORITHMS:
             ours, summary = median_seconds(
                 partial(summarize, document, sentences, algorithm, args.length), args.runs
@@ -353,7 +361,7 @@ def main() -> int:
                 stock = None
             else:
                 timeout = args.stock_timeout
-                stock = stock_timing(workload.path, algorithm, args.length, timeout)
+                stock = stock_timing(document, sentences, algorithm, args.length, timeout)
             if stock is None:
                 stock_s, ratio, same = (
                     "—",
