@@ -294,6 +294,10 @@ def _clausal_content(ctx: _Context, verb: Token, lemma: str) -> tuple[int, int] 
     if comps and lemma in SPEECH_VERBS:
         comp = comps[0]
         left = comp.left_edge
+        marks = [c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if marks and marks[0].i > left.i:
+            # "said after he met them that X": the clause before "that" is when it was said
+            left = marks[0]
         if left.lower_ == "that" and left.dep_ not in ("det", "nsubj", "nsubjpass"):
             left = left.doc[left.i + 1]  # "said that ...": the content starts after "that"
         return _span(ctx, left, comps[-1].right_edge)

@@ -286,3 +286,14 @@ def test_blockquote_without_marks_is_a_direct_quote(spacy_model):
     assert item.content.text == quoted
     assert item.speaker is not None and item.speaker.text == "The minister"
     assert item.cue is not None and item.cue.text == "wrote"
+
+
+def test_a_clause_about_when_it_was_said_is_not_content(attributions):
+    _, found, _ = attributions(
+        "Harbour talks\n\n"
+        "The mayor's office said after she met the ferry owners in Harlow that the "
+        "new timetable would start in June.\n"
+    )
+    statement = only(found)
+    assert statement.content.text.startswith("the new timetable would start in June")
+    assert "met the ferry owners" not in statement.content.text
