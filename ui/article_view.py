@@ -4,14 +4,22 @@ The view holds ``Document.text`` verbatim as plain text, so every Qt position
 maps to a Python offset through one ``Utf16Index``; formatting (title, headings,
 quotes, lists, line spacing) is applied afterwards as block and character
 formats, which never change the text.
+
+A book must not freeze the window. Its text goes in a piece per event-loop
+turn: Qt then lays out each piece as it arrives (a few milliseconds) instead of
+laying out the whole text in 200,000-character steps. Layers with many pieces
+are handed to Qt only around the part of the text in view, again as it scrolls:
+Qt walks every extra selection on each paint and each change, so tens of them
+are cheap where tens of thousands froze the window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,16 +58,45 @@ _MARGIN = 28  # pixels around the text when the view is narrow
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 _FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 
+#: Characters of text added per event-loop turn (about 5 ms of layout).
+LOAD_CHUNK = 24_000
+#: Layers with up to this many pieces in all are handed to Qt whole.
+DRAW_ALL_LIMIT = 400
+#: Extra Qt positions kept drawn around the visible range.
+WINDOW_SLACK = 2_000
+
+
+class _Pieces:
+    """A layer as drawn: pieces sorted by start, in Qt positions, each with its format."""
+
+    __slots__ = ("ends", "formats", "longest", "starts")
+
+    def __init__(self, pieces: list[tuple[int, int, QTextCharFormat]]) -> None:
+        pieces.sort(key=lambda piece: piece[0])
+        self.starts = [p[0] for p in pieces]
+        self.ends = [p[1] for p in pieces]
+        self.formats = [p[2] for p in pieces]
+        self.longest = max((e - s for s, e, _ in pieces), default=0)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
 
 class ArticleView(QTextEdit):
     """A read-only, selectable article with named highlight layers.
 
+    A text longer than ``LOAD_CHUNK`` goes in a piece per event-loop turn
+    (``is_loading()`` until ``textLoaded``); layers, reveals and scrolls asked
+    for meanwhile apply as soon as their text is in.
+
     Signals:
         measureChanged(int): the left edge of the text column moved (in pixels
             from the widget's left), so a heading above the view can line up.
+        textLoaded(): the whole text of the document shown is in the view.
     """
 
     measureChanged = Signal(int)
+    textLoaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,34 +116,108 @@ class ArticleView(QTextEdit):
         self._document: Document | None = None
         self._index = Utf16Index("")
         self._layers: dict[str, tuple[list[tuple[int, int]], QColor, LayerStyle]] = {}
+        self._pieces: dict[str, _Pieces] = {}
+        self._window: tuple[int, int] | None = None  # Qt range drawn; None: everything
+        # Loading in pieces: how far the text is in, the next Document block to format,
+        # the list being continued, and a scroll waiting for its text.
+        self._loaded = 0
+        self._next_block = 0
+        self._current_list: QTextList | None = None
+        self._previous_block: Block | None = None
+        self._pending_scroll: tuple[int, Callable[[], None]] | None = None
+        self._loader = QTimer(self)
+        self._loader.setSingleShot(True)
+        self._loader.setInterval(0)
+        self._loader.timeout.connect(self._load_step)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- the document -------------------------------------------------------
 
     def show_document(self, document: Document) -> None:
+        self._loader.stop()
+        self._pending_scroll = None
         self._layers.clear()
+        self._pieces.clear()
+        self._window = None
         self.setExtraSelections([])
         self._document = document
         self._index = Utf16Index(document.text)
-        self.setPlainText(document.text)
-        self._format_blocks(document)
+        self._next_block = 0
+        self._current_list = None
+        self._previous_block = None
+        cut = self._cut(0)
+        self.setPlainText(document.text[:cut])
+        self._loaded = cut
+        self._format_range(0, cut)
         self._update_measure()
         self.verticalScrollBar().setValue(0)
+        if cut < len(document.text):
+            self._loader.start()
+        else:
+            self.textLoaded.emit()
 
     def clear_document(self) -> None:
+        self._loader.stop()
+        self._pending_scroll = None
         self._layers.clear()
+        self._pieces.clear()
+        self._window = None
         self.setExtraSelections([])
         self._document = None
         self._index = Utf16Index("")
+        self._loaded = 0
         self.clear()
 
     def current_document(self) -> Document | None:
         return self._document
 
+    def is_loading(self) -> bool:
+        """True while part of the document's text is still to be added."""
+        return self._document is not None and self._loaded < len(self._document.text)
+
     @property
     def positions(self) -> Utf16Index:
         return self._index
 
-    def _format_blocks(self, document: Document) -> None:
+    def _cut(self, start: int) -> int:
+        """Where the piece of text starting at ``start`` ends: after a newline near
+        ``LOAD_CHUNK`` characters on, or at the end when little is left."""
+        assert self._document is not None
+        text = self._document.text
+        if len(text) - start <= LOAD_CHUNK * 3 // 2:
+            return len(text)
+        target = start + LOAD_CHUNK
+        newline = text.find("\n", target, target + LOAD_CHUNK // 2)
+        return newline + 1 if newline >= 0 else target
+
+    @Slot()
+    def _load_step(self) -> None:
+        document = self._document
+        if document is None or self._loaded >= len(document.text):
+            return
+        start = self._loaded
+        cut = self._cut(start)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(document.text[start:cut], QTextCharFormat())
+        self._loaded = cut
+        self._format_range(start, cut)
+        cursor.endEditBlock()
+        if self._pieces:
+            self._refresh_selections()
+        pending = self._pending_scroll
+        if pending is not None and pending[0] <= self._loaded:
+            self._pending_scroll = None
+            pending[1]()
+        if cut < len(document.text):
+            self._loader.start()
+        else:
+            self.textLoaded.emit()
+
+    def _format_range(self, start: int, end: int) -> None:
+        """Format the lines in ``start:end`` and every Document block that ends by ``end``."""
+        assert self._document is not None
         qdoc = self.document()
         line_spacing = self.fontMetrics().lineSpacing()
         em = self.fontMetrics().height()
@@ -120,62 +231,69 @@ class ArticleView(QTextEdit):
         body.setBottomMargin(em * 0.8)
         blank = QTextBlockFormat()
         blank.setLineHeight(max(1, line_spacing // 4), _FIXED)
-        block = qdoc.begin()
-        while block.isValid():
+        last = self._index.to_qt(end)
+        block = qdoc.findBlock(self._index.to_qt(start))
+        while block.isValid() and block.position() <= last:
             cursor.setPosition(block.position())
             cursor.setBlockFormat(body if block.text().strip() else blank)
             block = block.next()
 
-        current_list: QTextList | None = None
-        previous: Block | None = None
-        for item in document.blocks:
+        blocks = self._document.blocks
+        while self._next_block < len(blocks) and blocks[self._next_block].end <= end:
+            item = blocks[self._next_block]
+            self._next_block += 1
             if item.end <= item.start:
                 continue
-            start, end = self._index.to_qt(item.start), self._index.to_qt(item.end)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextBlockFormat(body)
-            char = QTextCharFormat()
-            if item.kind == "title":
-                char.setFontPointSize(self.font().pointSizeF() * _TITLE_SCALE)
-                char.setFontWeight(QFont.Weight.Bold)
-                fmt.setLineHeight(118, _PROPORTIONAL)
-                fmt.setBottomMargin(em * 1.3)
-            elif item.kind == "heading":
-                scale = _HEADING_SCALE.get(item.level, 1.05)
-                char.setFontPointSize(self.font().pointSizeF() * scale)
-                char.setFontWeight(QFont.Weight.Bold)
-                fmt.setLineHeight(125, _PROPORTIONAL)
-                fmt.setTopMargin(em * 0.6)
-                fmt.setBottomMargin(em * 0.5)
-            elif item.kind == "quote":
-                char.setFontItalic(True)
-                fmt.setLeftMargin(em * _INDENT_EM)
-                fmt.setRightMargin(em * _INDENT_EM)
-            elif item.kind == "list_item":
-                fmt.setBottomMargin(em * 0.3)
-            cursor.setBlockFormat(fmt)
-            if char.propertyCount():
-                cursor.mergeCharFormat(char)
-            if item.kind == "list_item":
-                adjacent = previous is not None and previous.kind == "list_item"
-                if current_list is not None and adjacent:
-                    current_list.add(cursor.block())
-                else:
-                    list_format = QTextListFormat()
-                    list_format.setStyle(QTextListFormat.Style.ListDisc)
-                    list_format.setIndent(1)
-                    current_list = cursor.createList(list_format)
-            else:
-                current_list = None
-            previous = item
+            self._format_block(cursor, item, body, em)
         cursor.endEditBlock()
+
+    def _format_block(self, cursor: QTextCursor, item: Block, body: QTextBlockFormat, em: int):
+        start, end = self._index.to_qt(item.start), self._index.to_qt(item.end)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextBlockFormat(body)
+        char = QTextCharFormat()
+        if item.kind == "title":
+            char.setFontPointSize(self.font().pointSizeF() * _TITLE_SCALE)
+            char.setFontWeight(QFont.Weight.Bold)
+            fmt.setLineHeight(118, _PROPORTIONAL)
+            fmt.setBottomMargin(em * 1.3)
+        elif item.kind == "heading":
+            scale = _HEADING_SCALE.get(item.level, 1.05)
+            char.setFontPointSize(self.font().pointSizeF() * scale)
+            char.setFontWeight(QFont.Weight.Bold)
+            fmt.setLineHeight(125, _PROPORTIONAL)
+            fmt.setTopMargin(em * 0.6)
+            fmt.setBottomMargin(em * 0.5)
+        elif item.kind == "quote":
+            char.setFontItalic(True)
+            fmt.setLeftMargin(em * _INDENT_EM)
+            fmt.setRightMargin(em * _INDENT_EM)
+        elif item.kind == "list_item":
+            fmt.setBottomMargin(em * 0.3)
+        cursor.setBlockFormat(fmt)
+        if char.propertyCount():
+            cursor.mergeCharFormat(char)
+        if item.kind == "list_item":
+            previous = self._previous_block
+            adjacent = previous is not None and previous.kind == "list_item"
+            if self._current_list is not None and adjacent:
+                self._current_list.add(cursor.block())
+            else:
+                list_format = QTextListFormat()
+                list_format.setStyle(QTextListFormat.Style.ListDisc)
+                list_format.setIndent(1)
+                self._current_list = cursor.createList(list_format)
+        else:
+            self._current_list = None
+        self._previous_block = item
 
     # -- reading measure ----------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_measure()
+        self._on_scrolled()
 
     def _update_measure(self) -> None:
         """Centre the text in a column no wider than a comfortable line."""
@@ -207,12 +325,15 @@ class ArticleView(QTextEdit):
         """Highlight ``spans`` (Python offsets) in ``color``; other layers stay as they are."""
         limit = len(self._document.text) if self._document is not None else 0
         clean = [(max(0, s), min(e, limit)) for s, e in spans if min(e, limit) > max(0, s)]
+        old = self._layers.get(name)
         self._layers[name] = (clean, QColor(color), style)
-        self._redraw_layers()
+        self._layer_changed(name, fills=style == "background" or _fills(old))
 
     def clear_layer(self, name: str) -> None:
-        if self._layers.pop(name, None) is not None:
-            self._redraw_layers()
+        old = self._layers.pop(name, None)
+        if old is not None:
+            self._pieces.pop(name, None)
+            self._layer_changed(name, fills=_fills(old))
 
     def layer_spans(self, name: str) -> list[tuple[int, int]]:
         layer = self._layers.get(name)
@@ -227,41 +348,102 @@ class ArticleView(QTextEdit):
         top = ["mark"] if "mark" in self._layers else []
         return known + unknown + top
 
-    def _redraw_layers(self) -> None:
+    def _layer_changed(self, name: str, *, fills: bool) -> None:
+        """Rebuild the pieces of ``name`` and, when it fills text, of the tints above it."""
+        order = self._ordered_layers()
+        if name in self._layers:
+            self._pieces[name] = self._build_pieces(name, order)
+        if fills:
+            below = order.index(name) if name in order else -1  # gone: every tint
+            for position, other in enumerate(order):
+                if position > below and self._layers[other][2] == "tint":
+                    self._pieces[other] = self._build_pieces(other, order)
+        self._refresh_selections()
+
+    def _build_pieces(self, name: str, order: list[str]) -> _Pieces:
+        spans, color, style = self._layers[name]
+        fill = _format(name, color, style, fill=True)
+        if style == "tint":
+            line_only = _format(name, color, style, fill=False)
+            lower = order[: order.index(name)]
+            cover = _merged(
+                [s for n in lower if self._layers[n][2] == "background" for s in self._layers[n][0]]
+            )
+            pieces = [
+                (s, e, line_only if covered else fill)
+                for start, end in spans
+                for s, e, covered in _split(start, end, cover)
+            ]
+        else:
+            pieces = [(start, end, fill) for start, end in spans]
+        to_qt = self._index.to_qt
+        return _Pieces([(to_qt(s), to_qt(e), fmt) for s, e, fmt in pieces])
+
+    def _refresh_selections(self) -> None:
+        """Hand Qt the pieces that can be seen: all of them when there are few,
+        else those near the visible part of the text."""
+        loaded = self._index.to_qt(self._loaded)
+        if sum(len(p) for p in self._pieces.values()) <= DRAW_ALL_LIMIT:
+            self._window = None
+            low, high = 0, loaded
+        else:
+            self._window = self._visible_window()
+            low, high = self._window
+        document = self.document()
         selections = []
-        filled: list[tuple[int, int]] = []  # what the layers drawn so far have filled
         for name in self._ordered_layers():
-            spans, color, style = self._layers[name]
-            fill = _format(name, color, style, fill=True)
-            if style == "tint":
-                line_only = _format(name, color, style, fill=False)
-                cover = _merged(filled)
-                pieces = [
-                    (s, e, line_only if covered else fill)
-                    for start, end in spans
-                    for s, e, covered in _split(start, end, cover)
-                ]
-            else:
-                pieces = [(start, end, fill) for start, end in spans]
-            for start, end, fmt in pieces:
+            pieces = self._pieces.get(name)
+            if pieces is None:
+                continue
+            starts, ends, formats = pieces.starts, pieces.ends, pieces.formats
+            for i in range(bisect_left(starts, low - pieces.longest), len(starts)):
+                start = starts[i]
+                if start >= high:
+                    break
+                end = min(ends[i], loaded)
+                if end <= low or end <= start:
+                    continue
                 selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(self._index.to_qt(start))
-                cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format = fmt
+                selection.format = formats[i]
                 selections.append(selection)
-            if style == "background":
-                filled.extend(spans)
         self.setExtraSelections(selections)
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Qt positions at the top left and bottom right of the viewport."""
+        viewport = self.viewport().rect()
+        top = self.cursorForPosition(viewport.topLeft()).position()
+        bottom = self.cursorForPosition(viewport.bottomRight()).position()
+        return top, max(top, bottom)
+
+    def _visible_window(self) -> tuple[int, int]:
+        """The visible range widened by two of its lengths each way (scrolling stays
+        inside it for a while), clamped to the text that is in."""
+        top, bottom = self._visible_range()
+        margin = 2 * (bottom - top) + WINDOW_SLACK
+        return max(0, top - margin), min(self._index.to_qt(self._loaded), bottom + margin) + 1
+
+    @Slot()
+    def _on_scrolled(self) -> None:
+        if self._window is None or not self._pieces:
+            return
+        top, bottom = self._visible_range()
+        low, high = self._window
+        if top < low or bottom >= high:
+            self._refresh_selections()
 
     # -- navigation ---------------------------------------------------------
 
     def reveal(self, start: int, end: int) -> None:
         """Mark the span and scroll it into view, roughly a third down the page."""
         self.set_layer("mark", [(start, end)], theme.MARK)
-        if self._document is None:
-            return
+        if self._document is not None:
+            self._when_loaded(end, lambda: self._scroll_to_span(start, end))
+
+    def _scroll_to_span(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._index.to_qt(start))
         top = self.cursorRect(cursor).top()
@@ -276,6 +458,15 @@ class ArticleView(QTextEdit):
         offset = max(margin, (height - span_height) // 3) if span_height < height else margin
         bar.setValue(bar.value() + top - offset)
 
+    def _when_loaded(self, offset: int, scroll: Callable[[], None]) -> None:
+        """Run ``scroll`` now if the text up to ``offset`` is in, else once it is
+        (a later scroll replaces one still waiting)."""
+        if offset <= self._loaded:
+            self._pending_scroll = None
+            scroll()
+        else:
+            self._pending_scroll = (offset, scroll)
+
     def top_offset(self) -> int:
         """The Python offset of the first character at the top of the viewport."""
         if self._document is None:
@@ -288,6 +479,9 @@ class ArticleView(QTextEdit):
         if self._document is None:
             return
         offset = min(max(0, offset), len(self._document.text))
+        self._when_loaded(offset, lambda: self._scroll_to_top(offset))
+
+    def _scroll_to_top(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._index.to_qt(offset))
         bar = self.verticalScrollBar()
@@ -295,6 +489,10 @@ class ArticleView(QTextEdit):
 
     def qt_range(self, start: int, end: int) -> tuple[int, int]:
         return self._index.to_qt(start), self._index.to_qt(end)
+
+
+def _fills(layer: tuple[object, QColor, LayerStyle] | None) -> bool:
+    return layer is not None and layer[2] == "background"
 
 
 def _format(name: str, color: QColor, style: LayerStyle, *, fill: bool) -> QTextCharFormat:
@@ -329,7 +527,9 @@ def _split(start: int, end: int, cover: Sequence[tuple[int, int]]) -> list[tuple
     """``(start, end)`` cut at the edges of ``cover`` (merged): ``(s, e, covered)`` pieces."""
     pieces: list[tuple[int, int, bool]] = []
     position = start
-    for c_start, c_end in cover:
+    # Merged spans are sorted by both ends: skip those ending before ``start``.
+    first = bisect_right(cover, (start, start)) - 1
+    for c_start, c_end in cover[max(first, 0) :]:
         if c_end <= position:
             continue
         if c_start >= end:

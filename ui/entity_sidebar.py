@@ -447,7 +447,9 @@ class EntitySidebar(QWidget):
         self._syncing = True
         try:
             self._model.set_groups(groups)
-            self._tree.expandAll()
+            # Group rows only: expandAll would also ask each of thousands of entities.
+            for row in range(len(groups)):
+                self._tree.expand(self._model.index(row, 0))
             # Sized from the largest number, not by measuring every row.
             widest = max((g.mentions for g in groups), default=0)
             digits = self._tree.fontMetrics().horizontalAdvance(f"{widest}0")

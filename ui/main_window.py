@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self._failed = False
         self._closed = False
         self._shown_statements: tuple[Statement, ...] | None = None  # None until stance ran
+        # The stance spans last drawn, and in which document (the view drops layers on a new one).
+        self._stance_spans: dict[str, list[tuple[int, int]]] = {}
+        self._stance_document: Document | None = None
         self._reloading: str | None = None  # the path being read again after a change
         self._reload_top = 0  # the offset at the top of the view when the reload began
         self._watched_path: str | None = None
@@ -801,6 +804,10 @@ class MainWindow(QMainWindow):
         view = self.article_view
         on = self.stance_highlight_action.isChecked() and self._shown_statements is not None
         spans = self.stance_panel.label_spans() if on else {}
+        if spans == self._stance_spans and view.current_document() is self._stance_document:
+            return  # the panel's signal and the window both ask after new statements
+        self._stance_spans = spans
+        self._stance_document = view.current_document()
         for label in LABELS:
             name = f"stance-{label}"
             if spans.get(label):

