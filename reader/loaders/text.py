@@ -32,7 +32,9 @@ TITLE_MAX_WORDS, TITLE_MAX_CHARS = 20, 150
 HEADING_MAX_WORDS, HEADING_MAX_CHARS = 12, 80
 BODY_MIN_CHARS = 60
 
-_LINE_SEPARATORS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+_SEPARATOR_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, "\n"))
+_HAS_SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦+]|\d{1,3}[.)])\s+(?=\S)")
 _CLOSING = "\"'”’»)]"
 _QUOTES = "\"'”’»"
@@ -53,8 +55,16 @@ def parse_text(data: bytes, name: str) -> Parsed:
 
 
 def normalize_newlines(text: str) -> str:
-    """CRLF and CR to LF; other line separators to LF (length-preserving)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_SEPARATORS)
+    """CRLF and CR to LF; other line separators to LF (length-preserving).
+
+    Each step runs only when needed: ``str.translate`` over a book is one C call
+    that holds the GIL for tens of milliseconds, which the window would feel.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _HAS_SEPARATOR.search(text):
+        text = text.translate(_LINE_SEPARATORS)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
