@@ -27,6 +27,7 @@ _HTML_START = re.compile(
     rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 # A single trafilatura block is kept over lxml's blocks only when the page had a lot around it.
@@ -97,6 +98,9 @@ def parse_html(data: bytes, name: str) -> Parsed:
 
 def _parse_tree(text: str) -> HtmlElement | None:
     parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    # Control characters mean nothing in HTML, and lxml refuses them in any
+    # string set on the tree later (trafilatura does that): a space instead.
+    text = _XML_INCOMPATIBLE.sub(" ", text)
     try:
         return document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):

@@ -564,3 +564,20 @@ def test_indented_first_lines_start_new_paragraphs_in_wrapped_text(write_file):
     doc = load_document(write_file("indented.txt", content))
 
     assert blocks_of(doc, "paragraph") == paragraphs * 2
+
+
+def test_html_with_control_characters_loads(write_file):
+    """Found by fuzzing: lxml refused a vertical tab that reached trafilatura's metadata."""
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" '
+        '"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title/></head><body>'
+        "<h2>Pier</h2>\x0b<p>The island ferry will run a reduced timetable until March "
+        "after a storm damaged the pier at Grenmouth on Sunday night, the operator said.</p>"
+        "<p>Engineers from the county council inspected the structure at first light.\x1f</p>"
+        "</body></html>"
+    )
+    document = load_document(write_file("pier.html", page))
+    assert "reduced timetable" in document.text
+    assert not any(ch in document.text for ch in "\x0b\x1f")
