@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -32,22 +33,50 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_plain(kind: Any, data: Any) -> Any:
     """Rebuild a value of type ``kind`` (a model class or a typing form) from ``data``."""
+    return _decoder(kind)(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _to_float(data: Any) -> Any:
+    return float(data) if isinstance(data, int) else data
+
+
+@cache
+def _decoder(kind: Any) -> Decoder:
+    """A function that rebuilds ``kind`` from plain data, made once per type.
+
+    The type hints are read here, not per value: a book's analysis holds
+    hundreds of thousands of values.
+    """
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if dataclasses.is_dataclass(kind):
         hints = _hints(kind)
-        fields = {f.name for f in dataclasses.fields(kind)}
-        return kind(**{k: from_plain(hints[k], v) for k, v in data.items() if k in fields})
+        fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind)}
+
+        def decode_dataclass(data: dict[str, Any]) -> Any:
+            return kind(**{k: fields[k](v) for k, v in data.items() if k in fields})
+
+        return decode_dataclass
     if origin is tuple:
-        item = args[0] if args else Any
-        return tuple(from_plain(item, v) for v in data)
+        item = _decoder(args[0] if args else Any)
+        if item is _same:
+            return tuple
+        return lambda data: tuple(item(v) for v in data)
     if origin in (typing.Union, types.UnionType):
-        if data is None:
-            return None
         concrete = [a for a in args if a is not type(None)]
-        return from_plain(concrete[0], data) if len(concrete) == 1 else data
+        if len(concrete) != 1:
+            return _same
+        inner = _decoder(concrete[0])
+        return lambda data: None if data is None else inner(data)
     if origin is dict:
-        return dict(data)
-    if kind is float and isinstance(data, int):
-        return float(data)
-    return data
+        return dict
+    if kind is float:
+        return _to_float
+    return _same
