@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,8 @@ from PySide6.QtWidgets import (
 
 from reader import entities as reader_entities
 from reader.models import Entity
+
+from .placeholder import placeholder_label
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity of an entity row (None on group rows)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -323,14 +325,7 @@ class EntitySidebar(QWidget):
         self._tree.clicked.connect(self._on_clicked)
         self._tree.returnPressed.connect(self._reveal_current)
 
-        self._message = QLabel()
-        self._message.setObjectName("entityMessage")
-        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._message.setWordWrap(True)
-        self._message.setMargin(16)
-        self._message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._message.setBackgroundRole(QPalette.ColorRole.Base)
-        self._message.setAutoFillBackground(True)
+        self._message = placeholder_label("entityMessage")
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._message)

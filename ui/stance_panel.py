@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 from reader.models import Statement
 
 from . import theme
+from .placeholder import placeholder_label
 
 LABELS: tuple[str, ...] = ("supportive", "critical", "neutral")
 ARTICLE_KEY = "article"
@@ -642,14 +643,7 @@ class StancePanel(QWidget):
         self._tree.itemExpanded.connect(self._remember_expanded)
         self._tree.itemCollapsed.connect(self._remember_collapsed)
 
-        self._placeholder = QLabel()
-        self._placeholder.setObjectName("stancePlaceholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setWordWrap(True)
-        self._placeholder.setMargin(16)
-        self._placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._placeholder.setBackgroundRole(QPalette.ColorRole.Base)
-        self._placeholder.setAutoFillBackground(True)
+        self._placeholder = placeholder_label("stancePlaceholder")
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._placeholder)

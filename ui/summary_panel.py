@@ -58,6 +58,8 @@ from reader.coherence import context_for
 from reader.models import Document, Sentence, Summary
 from reader.report import algorithm_name, snippet
 
+from .placeholder import placeholder_label
+
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the sentence in Document.text
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # 1-based position in the summary
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the sentence it continues from, or None
@@ -247,14 +249,7 @@ class SummaryPanel(QWidget):
         self._list.itemClicked.connect(self._activate)
         self._list.returnPressed.connect(self._activate)
 
-        self._placeholder = QLabel()
-        self._placeholder.setObjectName("summaryPlaceholder")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setWordWrap(True)
-        self._placeholder.setMargin(16)
-        self._placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._placeholder.setBackgroundRole(QPalette.ColorRole.Base)
-        self._placeholder.setAutoFillBackground(True)
+        self._placeholder = placeholder_label("summaryPlaceholder")
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._placeholder)
