@@ -75,12 +75,6 @@ def _load_first_available() -> Language:
     )
 
 
-def model_name() -> str:
-    nlp = load_model()
-    meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
-
-
 @dataclass(frozen=True)
 class ParsedBlock:
     """One block of the document run through spaCy.
