@@ -122,6 +122,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for index, path in enumerate(args.files):
         try:
             document = load_document(path)
+            if document.metadata.get("notice"):
+                print(f"{PROG}: {path}: warning: {document.metadata['notice']}", file=err)
             analysis = analyze(document, options, stages=_stages(args.command))
         except ReaderError as error:
             failures += 1

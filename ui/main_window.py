@@ -573,6 +573,8 @@ class MainWindow(QMainWindow):
         self._complete = False
         self.article_view.show_document(document)
         self._show_title(document)
+        if document.metadata.get("notice"):
+            self.message_bar.show_message(document.metadata["notice"], "warning")
         self.summary_panel.show_message("Summarising…")
         if reloaded:
             # Keep the entity list (and its selection) until the new one replaces it;

@@ -14,6 +14,7 @@ from ..errors import DocumentTooLarge, EmptyDocument, FileNotReadable
 from ..models import Document
 from . import registry
 from .build import Parsed, Part, assemble, title_from_filename
+from .decode import collecting_notices
 from .epub import looks_like_epub, parse_epub
 from .html import looks_like_html, parse_html
 from .markdown import parse_markdown
@@ -72,11 +73,15 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     if not data.strip():
         raise EmptyDocument(f'"{path.name}" is empty.')
     fmt = detect(data, path)
-    parsed = fmt.parse(data, path.name)
+    with collecting_notices() as notices:
+        parsed = fmt.parse(data, path.name)
     if not any(block.kind != "title" for block in parsed.blocks):  # a title alone is no article
         raise EmptyDocument(f'"{path.name}" contains no readable text.')
     title = parsed.title or title_from_filename(path)
-    return Document(str(path), parsed.text, title, parsed.blocks, fmt.name, parsed.metadata)
+    metadata = dict(parsed.metadata)
+    if notices:  # read, but a person should know what was repaired
+        metadata["notice"] = " ".join(notices)
+    return Document(str(path), parsed.text, title, parsed.blocks, fmt.name, metadata)
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:

@@ -9,6 +9,9 @@ encoding of English text, when it decodes the bytes as well as the guess does).
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from charset_normalizer import from_bytes
 
@@ -61,8 +64,32 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
             pass
     mixed = _mixed_utf8(data)
     if mixed is not None:
+        _notice(
+            f'Parts of "{name}" are not UTF-8: they were read as Windows-1252 '
+            "(Western European), so a few characters may be wrong."
+        )
         return mixed
     return _guess(data, name)
+
+
+_notices: ContextVar[list[str] | None] = ContextVar("decode_notices", default=None)
+
+
+@contextmanager
+def collecting_notices() -> Iterator[list[str]]:
+    """Collect what decoding had to guess or repair, for a person to be told."""
+    found: list[str] = []
+    token = _notices.set(found)
+    try:
+        yield found
+    finally:
+        _notices.reset(token)
+
+
+def _notice(text: str) -> None:
+    found = _notices.get()
+    if found is not None and text not in found:
+        found.append(text)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -216,6 +216,28 @@ def test_mixed_utf8_and_windows_1252_text_reads_both(write_file):
         "Café owners in Zürich said the season was a success.\n"
         "The garçon called it “a bargain” and left.\n"
     )
+    assert "not UTF-8" in doc.metadata["notice"], "the person is told what was repaired"
+    assert "mixed.txt" in doc.metadata["notice"]
+
+
+def test_a_clean_file_carries_no_notice(write_file):
+    doc = load_document(write_file("clean.txt", "Café owners in Zürich were pleased.\n"))
+    assert "notice" not in doc.metadata
+
+
+def test_the_command_line_warns_about_a_mixed_encoding_in_one_line(write_file, capsys):
+    from reader import cli
+
+    data = (
+        "Café owners in Zürich said the season was a success.\n".encode()
+        + b"The gar\xe7on called it \x93a bargain\x94 and left.\n"
+    )
+    path = write_file("mixed.txt", data)
+    assert cli.main(["summarize", str(path), "--algorithm", "lead", "-n", "1"]) == 0
+    captured = capsys.readouterr()
+    [warning] = captured.err.splitlines()
+    assert warning.startswith(f"article-reader: {path}: warning: ")
+    assert "garçon" not in captured.err and "Café owners" in captured.out
 
 
 # --- size -------------------------------------------------------------------------

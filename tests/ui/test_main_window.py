@@ -588,3 +588,15 @@ def test_clear_cache_action_empties_the_cache(qtbot, window, write_file, cache) 
     window.clear_cache_action.trigger()
     assert cache.size_bytes() == 0
     assert "cache cleared" in window.status_label.text()
+
+
+def test_a_repaired_encoding_is_told_in_the_message_bar(qtbot, window, write_file) -> None:
+    data = (
+        "Harbour cafe reopens\n\nCafé owners in Zürich said the season was a success.\n".encode()
+        + b"The gar\xe7on called it \x93a bargain\x94 and left.\n"
+    )
+    open_and_wait(qtbot, window, write_file("mixed.txt", data))
+    assert not window.message_bar.isHidden()
+    assert window.message_bar.level() == "warning"
+    assert "not UTF-8" in window.message_bar.text()
+    assert "garçon" in window.article_view.toPlainText()
