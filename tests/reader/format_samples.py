@@ -276,3 +276,34 @@ def rtf_bytes() -> bytes:
         f"{body}"
         "\\pard Caf\\'e9 owners said \\u8220?fine\\u8221?.\\par\n}"
     ).encode("ascii")
+
+
+# --- checks and edits shared by the loader tests ------------------------------------
+
+
+def blocks_of(doc, kind: str) -> list[str]:
+    """The text of ``doc``'s blocks of one kind."""
+    return [doc.block_text(b) for b in doc.blocks if b.kind == kind]
+
+
+def assert_well_formed(doc) -> None:
+    """Blocks are in order, inside the text, stripped, and never hold a newline."""
+    previous_end = 0
+    for block in doc.blocks:
+        content = doc.block_text(block)
+        assert previous_end <= block.start < block.end <= len(doc.text)
+        assert content == content.strip()
+        assert "\n" not in content
+        previous_end = block.end
+
+
+def replace_member(data: bytes, member: str, content: bytes) -> bytes:
+    """The archive ``data`` with ``member``'s content replaced (other members kept as they are)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = content if info.filename == member else source.read(info)
+            kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(info.filename, payload, compress_type=kind)
+    return out.getvalue()

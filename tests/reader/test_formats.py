@@ -26,25 +26,19 @@ from reader.errors import (
     ReaderError,
     UnsupportedFormat,
 )
-from reader.models import Document
 from tests.reader import format_samples as samples
-from tests.reader.format_samples import AUTHOR, HEADING, ITEMS, PARAGRAPHS, QUOTE, TITLE
+from tests.reader.format_samples import (
+    AUTHOR,
+    HEADING,
+    ITEMS,
+    PARAGRAPHS,
+    QUOTE,
+    TITLE,
+    assert_well_formed,
+    blocks_of,
+)
 
 MAIN = Path(__file__).resolve().parents[2]
-
-
-def blocks_of(doc: Document, kind: str) -> list[str]:
-    return [doc.block_text(b) for b in doc.blocks if b.kind == kind]
-
-
-def assert_well_formed(doc: Document) -> None:
-    previous_end = 0
-    for block in doc.blocks:
-        content = doc.block_text(block)
-        assert previous_end <= block.start < block.end <= len(doc.text)
-        assert content == content.strip()
-        assert "\n" not in content
-        previous_end = block.end
 
 
 def assert_one_sentence_naming(error: ReaderError, name: str) -> None:

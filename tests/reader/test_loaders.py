@@ -23,6 +23,7 @@ from reader.errors import (
 from reader.loaders import Format, Parsed, assemble, registry
 from reader.loaders.build import Part
 from reader.models import Document
+from tests.reader.format_samples import assert_well_formed, blocks_of
 
 HEADLINE = "Ferry operator cancels winter timetable after storm damage"
 PARAGRAPHS = [
@@ -33,21 +34,6 @@ PARAGRAPHS = [
     '"We cannot put passengers on a pier we do not trust," said Ruth Calloway, the operator\'s '
     "managing director. She added that freight crossings would continue from the harbour slipway.",
 ]
-
-
-def blocks_of(doc: Document, kind: str) -> list[str]:
-    return [doc.block_text(b) for b in doc.blocks if b.kind == kind]
-
-
-def assert_well_formed(doc: Document) -> None:
-    """Blocks are in order, inside the text, stripped, and never hold a newline."""
-    previous_end = 0
-    for block in doc.blocks:
-        content = doc.block_text(block)
-        assert previous_end <= block.start < block.end <= len(doc.text)
-        assert content == content.strip()
-        assert "\n" not in content
-        previous_end = block.end
 
 
 @pytest.fixture

@@ -28,25 +28,15 @@ ARCHIVES = {
 }
 
 
-def replace_member(data: bytes, member: str, content: bytes) -> bytes:
-    """The archive ``data`` with ``member``'s content replaced (other members kept as they are)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            payload = content if info.filename == member else source.read(info)
-            kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info.filename, payload, compress_type=kind)
-    return out.getvalue()
-
-
 # --- zip bombs ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", sorted(ARCHIVES))
 def test_zip_bomb_is_refused_not_unpacked(write_file, fmt):
     member, build = ARCHIVES[fmt]
-    bomb = replace_member(build(), member, b"<p>" + b" " * (archive.MAX_MEMBER_BYTES + 1) + b"</p>")
+    bomb = samples.replace_member(
+        build(), member, b"<p>" + b" " * (archive.MAX_MEMBER_BYTES + 1) + b"</p>"
+    )
     path = write_file(f"bomb.{fmt}", bomb)
     assert path.stat().st_size < 200_000  # small on disk
 
@@ -60,7 +50,7 @@ def test_zip_bomb_is_refused_not_unpacked(write_file, fmt):
 
 
 def test_high_compression_ratio_is_refused(write_file):
-    bomb = replace_member(samples.epub_bytes(), "OEBPS/text/ch1.xhtml", b"\x00" * (8 << 20))
+    bomb = samples.replace_member(samples.epub_bytes(), "OEBPS/text/ch1.xhtml", b"\x00" * (8 << 20))
     with pytest.raises(ArchiveTooLarge) as caught:
         load_document(write_file("ratio.epub", bomb))
     assert f"{archive.MAX_RATIO} times" in str(caught.value)
@@ -69,7 +59,9 @@ def test_high_compression_ratio_is_refused(write_file):
 def test_member_that_lies_about_its_size_is_not_inflated_past_the_limit(write_file, monkeypatch):
     """A directory that declares a small size: the bytes actually inflated are counted."""
     monkeypatch.setattr(archive, "MAX_MEMBER_BYTES", 1 << 20)
-    real = replace_member(samples.epub_bytes(), "OEBPS/text/ch1.xhtml", b"<p>" + b"a" * (4 << 20))
+    real = samples.replace_member(
+        samples.epub_bytes(), "OEBPS/text/ch1.xhtml", b"<p>" + b"a" * (4 << 20)
+    )
     info = next(
         i for i in zipfile.ZipFile(io.BytesIO(real)).infolist() if i.filename.endswith("ch1.xhtml")
     )
