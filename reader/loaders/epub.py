@@ -19,7 +19,7 @@ from ..errors import CorruptFile, DecodeError, UnsupportedFormat
 from .archive import ZIP_MAGIC, Archive, open_archive, resolve
 from .build import Parsed, Part, assemble, clean_inline, place_title
 from .decode import decode_text
-from .html import _drop_hidden, _parse_tree, _visible_parts
+from .html import drop_hidden, parse_tree, visible_parts
 
 MIMETYPE = b"application/epub+zip"
 _CONTAINER = "META-INF/container.xml"
@@ -129,8 +129,8 @@ def _chapter_parts(raw: bytes, name: str) -> list[Part]:
     tree = _chapter_tree(raw, name)
     if tree is None:
         return []
-    _drop_hidden(tree)
-    return _visible_parts(tree)
+    drop_hidden(tree)
+    return visible_parts(tree)
 
 
 def _chapter_tree(raw: bytes, name: str) -> HtmlElement | None:
@@ -143,5 +143,5 @@ def _chapter_tree(raw: bytes, name: str) -> HtmlElement | None:
         except (DecodeError, UnsupportedFormat) as error:
             message = f'"{name}" is not a valid EPUB file: a chapter is damaged.'
             raise CorruptFile(message) from error
-        return _parse_tree(text)
-    return _parse_tree(etree.tostring(root, method="html", encoding="unicode"))
+        return parse_tree(text)
+    return parse_tree(etree.tostring(root, method="html", encoding="unicode"))

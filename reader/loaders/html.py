@@ -66,10 +66,10 @@ def looks_like_html(data: bytes) -> bool:
 def parse_html(data: bytes, name: str) -> Parsed:
     declared = _META_CHARSET.search(data[:4096])
     text = decode_text(data, name, declared.group(1).decode("ascii") if declared else None)
-    tree = _parse_tree(text)
+    tree = parse_tree(text)
     if tree is None:
         return assemble([])
-    _drop_hidden(tree)
+    drop_hidden(tree)
     extracted = trafilatura.bare_extraction(
         deepcopy(tree),
         with_metadata=True,
@@ -83,7 +83,7 @@ def parse_html(data: bytes, name: str) -> Parsed:
     parts: list[Part] = []
     if extracted is not None and extracted.body is not None:
         parts = _extracted_parts(extracted.body)
-    visible = _visible_parts(tree)
+    visible = visible_parts(tree)
     if _prefer_visible(parts, visible):
         parts = visible
     meta = extracted if extracted is not None else trafilatura.extract_metadata(tree)
@@ -96,7 +96,7 @@ def parse_html(data: bytes, name: str) -> Parsed:
     return assemble(place_title(parts, title), title, metadata)
 
 
-def _parse_tree(text: str) -> HtmlElement | None:
+def parse_tree(text: str) -> HtmlElement | None:
     parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     # Control characters mean nothing in HTML, and lxml refuses them in any
     # string set on the tree later (trafilatura does that): a space instead.
@@ -107,7 +107,7 @@ def _parse_tree(text: str) -> HtmlElement | None:
         return None
 
 
-def _drop_hidden(tree: HtmlElement) -> None:
+def drop_hidden(tree: HtmlElement) -> None:
     """Remove what a browser would not show (trafilatura keeps ``display:none`` text)."""
     hidden = [el for el in tree.iter() if isinstance(el.tag, str) and _hidden(el)]
     for element in hidden:
@@ -203,7 +203,7 @@ def _lines(element: etree._Element, skip: str = "") -> list[str]:
 # --- fallback: the visible text of <body>, block by block ---
 
 
-def _visible_parts(tree: HtmlElement) -> list[Part]:
+def visible_parts(tree: HtmlElement) -> list[Part]:
     bodies = tree.xpath("//body")
     root = bodies[0] if bodies else tree
     collector = _Collector()
