@@ -186,9 +186,11 @@ def analyze_cached(
     hit = store.get(key) if store is not None else None
     if hit is not None:
         if hit.options != options:
-            from .summarize import summarize
+            from .offload import summarize_aside
 
-            summary = summarize(document, hit.sentences, options.algorithm, options.length)
+            summary = summarize_aside(
+                document, hit.sentences, options.algorithm, options.length, start_workers=False
+            )
             hit = replace(hit, summary=summary, options=options)
         yield hit
         return

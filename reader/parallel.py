@@ -23,12 +23,13 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import nlp
@@ -91,12 +92,16 @@ class _Worker:
         self.inbox = inbox
         self.outbox = outbox
         self.pending: deque[tuple[int, list[tuple[int, list[str]]]]] = deque()
+        self.calls: deque[tuple[int, Callable[..., Any], tuple[Any, ...]]] = deque()
         self.cancelled: set[int] = set()
         self.stopping = False
         self.parent = multiprocessing.parent_process()
 
     def serve(self) -> None:
         while not self.stopping:
+            if self.calls:
+                self._serve_calls()
+                continue
             if not self.pending:
                 self._read(block=True)
                 continue
@@ -123,13 +128,28 @@ class _Worker:
                 self.stopping = True
             elif message[0] == "cancel":
                 self.cancelled.add(message[1])
+            elif message[0] == "call":
+                self.calls.append((message[1], message[2], message[3]))
             else:
                 self.pending.append((message[1], message[2]))
             block = False
 
     def _live(self, job: int) -> bool:
         self._read(block=False)
+        self._serve_calls()
         return not self.stopping and job not in self.cancelled
+
+    def _serve_calls(self) -> None:
+        """Run the calls waiting, before any further chunk: someone waits for each."""
+        while self.calls and not self.stopping:
+            job, function, args = self.calls.popleft()
+            if job in self.cancelled:
+                self.cancelled.discard(job)
+                continue
+            try:
+                self.outbox.put((job, "result", 0, function(*args)))
+            except Exception as error:
+                self.outbox.put((job, "raised", 0, _picklable(error)))
 
     def _run(self, job: int, chunks: list[tuple[int, list[str]]]) -> None:
         docs: dict[int, list[Doc]] = {}
@@ -150,6 +170,15 @@ class _Worker:
             nlp.parse_statements(chunk_docs)
             self.outbox.put((job, "statements", chunk_id, _parse_arrays(chunk_docs)))
         self.cancelled.discard(job)
+
+
+def _picklable(error: Exception) -> Exception:
+    """``error`` itself if it can travel back to the parent, else a stand-in."""
+    try:
+        pickle.dumps(error)
+    except Exception:
+        return ReaderError(f"{type(error).__name__}: {error}")
+    return error
 
 
 def _docs_to_bytes(docs: list[Doc]) -> bytes:
@@ -262,6 +291,41 @@ class ParsePool:
         """Start parsing ``document`` on the workers; read the stages from the result."""
         self.start()
         return PooledParse(self, document)
+
+    def call(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        """``function(*args)`` on a worker, ahead of its parse chunks, and its result.
+
+        For heavy pure steps that would hold the GIL of this process (SciPy on
+        a book's sentences). ``function`` must be importable by the workers;
+        its exceptions are raised here. Raises ``PoolUnavailable`` when the
+        workers fail and ``AnalysisCancelled`` when ``cancel`` is set.
+        """
+        self.start()
+        with self._lock:
+            if self.broken is not None or not self._inboxes:
+                raise PoolUnavailable(self.broken or "the parse workers are not running")
+            job = next(self._ids)
+            self._mail[job] = []
+            self._inboxes[job % len(self._inboxes)].put(("call", job, function, args))
+        answered = False
+        try:
+            while True:
+                check(cancel)
+                for kind, _, payload in self._receive(job):
+                    if kind == "result":
+                        answered = True
+                        return payload
+                    if kind == "raised":
+                        answered = True
+                        raise payload
+                    raise PoolUnavailable(f"a parse worker failed: {payload}")
+        finally:
+            self._finish(job, complete=answered)
 
     # --- used by PooledParse ---------------------------------------------------------
 
@@ -482,3 +546,9 @@ def shutdown() -> None:
         _pool_failed = False
     if pool is not None:
         pool.shutdown()
+
+
+def running_pool() -> ParsePool | None:
+    """The app's pool if it is already running (never starts it)."""
+    with _pool_lock:
+        return _pool if _pool is not None and _pool.running else None

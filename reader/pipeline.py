@@ -21,9 +21,9 @@ from . import nlp
 from .entities import extract_entities
 from .errors import AnalysisCancelled
 from .models import Analysis, AnalysisOptions, Document
+from .offload import summarize_aside
 from .staged import Mode, open_parse
 from .stance import extract_statements
-from .summarize import summarize
 
 Progress = Callable[[str], None]
 
@@ -68,7 +68,14 @@ def analyze_progressively(
         yield analysis
         if "summary" in stages:
             step("summary")
-            summary = summarize(document, analysis.sentences, options.algorithm, options.length)
+            summary = summarize_aside(
+                document,
+                analysis.sentences,
+                options.algorithm,
+                options.length,
+                cancel=cancel,
+                start_workers=_pooled(parse),
+            )
             analysis = replace(analysis, summary=summary)
             yield analysis
         if "entities" in stages or "stance" in stages:

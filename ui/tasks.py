@@ -127,12 +127,13 @@ class _SummaryJob(QRunnable):
         self._args = (document, tuple(sentences), algorithm, length)
 
     def run(self) -> None:
-        # Imported here: reader.summarize pulls in sumy, needed only once summarising.
-        from reader.summarize import summarize
+        # Imported here: summarising pulls in sumy, needed only once summarising.
+        from reader.offload import summarize_aside
 
         try:
             self._relay.stage.emit(self._ticket, stage_text("summary"))
-            self._relay.summary.emit(self._ticket, summarize(*self._args))
+            summary = summarize_aside(*self._args, start_workers=False)
+            self._relay.summary.emit(self._ticket, summary)
         except Exception as error:
             if not isinstance(error, reader.ReaderError):
                 log.exception("Summarising failed")

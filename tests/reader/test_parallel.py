@@ -137,6 +137,56 @@ def test_jobs_that_overlap_do_not_disturb_each_other(pool, spacy_model, write_fi
     assert token_rows(blocks) == token_rows(LocalParse(big).statement_blocks(None))
 
 
+def test_a_call_runs_on_a_worker_with_its_result_or_its_error(pool, long_document):
+    import os
+
+    from reader.errors import InvalidOption
+    from reader.summarize import summarize
+
+    parse = pool.submit(long_document)  # the workers are busy with a parse
+    sentences = parse.sentences(None)
+    assert pool.call(os.getpid, ()) in pool.pids()
+    here = summarize(long_document, sentences, "lexrank", "4")
+    assert pool.call(summarize, (long_document, sentences, "lexrank", "4")) == here
+    with pytest.raises(InvalidOption):
+        pool.call(summarize, (long_document, sentences, "no-such-algorithm", "4"))
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(AnalysisCancelled):
+        pool.call(summarize, (long_document, sentences, "lexrank", "4"), cancel)
+    # The parse went on around the calls.
+    assert token_rows(parse.statement_blocks(None)) == token_rows(
+        LocalParse(long_document).statement_blocks(None)
+    )
+
+
+def test_long_documents_are_summarised_on_the_workers(spacy_model, write_file):
+    import os
+
+    from reader.offload import summarize_aside
+    from reader.staged import PARALLEL_MIN_WORDS, word_count
+    from reader.summarize import summarize
+
+    document = load_document(write_file("book.txt", generated_text(900, seed=4)))
+    assert word_count(document) >= PARALLEL_MIN_WORDS
+    sentences = LocalParse(document).sentences(None)
+    here = summarize(document, sentences, "textrank", "5")
+    parallel.shutdown()
+    # Workers not running and not to be started: summarised here.
+    assert summarize_aside(document, sentences, "textrank", "5", start_workers=False) == here
+    assert parallel._pool is None
+    shared = parallel.get_pool()
+    assert shared is not None
+    calls: list[int] = []
+    original = shared.call
+    shared.call = lambda *args: calls.append(os.getpid()) or original(*args)  # type: ignore[method-assign]
+    try:
+        assert summarize_aside(document, sentences, "textrank", "5") == here
+        assert calls  # it went through the workers
+    finally:
+        parallel.shutdown()
+
+
 def test_shutdown_leaves_no_process(spacy_model, write_file):
     document = load_document(write_file("a.txt", generated_text(6)))
     pool = ParsePool(2)

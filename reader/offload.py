@@ -1,0 +1,46 @@
+"""Heavy steps of long documents, run in the parse workers instead of this process.
+
+A summary of a book multiplies SciPy matrices of 10,000 sentences; each such
+call holds the GIL for a tenth of a second or more, and in the window's
+process that freezes the window. For long documents (those parsed in worker
+processes, see ``reader.staged``) the summariser therefore runs on a worker,
+which gets the document and its sentences and sends back the ``Summary``.
+Articles, and any document when the workers are not there, are summarised
+here: the results are the same either way.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from .models import Document, Sentence, Summary
+from .staged import PARALLEL_MIN_WORDS, word_count
+
+
+def summarize_aside(
+    document: Document,
+    sentences: Sequence[Sentence],
+    algorithm: str,
+    length: str,
+    *,
+    cancel: threading.Event | None = None,
+    start_workers: bool = True,
+) -> Summary:
+    """``reader.summarize.summarize``, on a worker process when ``document`` is long.
+
+    ``start_workers=False`` uses the workers only if they are already running
+    (starting them loads the model, which takes longer than summarising).
+    """
+    from .summarize import summarize
+
+    if word_count(document) >= PARALLEL_MIN_WORDS:
+        from .parallel import PoolUnavailable, get_pool, running_pool
+
+        pool = get_pool() if start_workers else running_pool()
+        if pool is not None:
+            try:
+                return pool.call(summarize, (document, tuple(sentences), algorithm, length), cancel)
+            except PoolUnavailable:
+                pass  # the workers failed: summarise here
+    return summarize(document, sentences, algorithm, length)
