@@ -145,7 +145,9 @@ def matches(entity: Entity, needle: str) -> bool:
 
 _TOP = 0  # internalId of group rows; entity rows carry their group's row + 1
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
-_ENTITY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ENTITY_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _COUNT_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 

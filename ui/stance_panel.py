@@ -469,6 +469,27 @@ class _StatementTree(QTreeWidget):
         self.scheduleDelayedItemsLayout()
 
 
+class _StatementItem(QTreeWidgetItem):
+    """A statement row. Its texts for tooltips and screen readers are made when
+    asked for: a book has thousands of rows, and building them all at once
+    would hold up the window."""
+
+    def __init__(self, parent: QTreeWidgetItem, statement: Statement) -> None:
+        super().__init__(parent)
+        self.statement = statement
+
+    def data(self, column: int, role: int) -> object:
+        if role == STATEMENT_ROLE:
+            return self.statement
+        if role == KIND_ROLE:
+            return STATEMENT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(self.statement)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.statement.label}: {snippet(self.statement.content.text)}"
+        return super().data(column, role)
+
+
 def _statement_of(item: QTreeWidgetItem | None) -> Statement | None:
     """The statement of a statement row; None for speaker rows.
 
@@ -807,15 +828,7 @@ class StancePanel(QWidget):
                 top.setData(0, Qt.ItemDataRole.AccessibleTextRole, group.name)
                 top.setToolTip(0, self._group_tooltip(group))
                 for statement in shown:
-                    child = QTreeWidgetItem(top)
-                    child.setData(0, KIND_ROLE, STATEMENT)
-                    child.setData(0, STATEMENT_ROLE, statement)
-                    child.setData(
-                        0,
-                        Qt.ItemDataRole.AccessibleTextRole,
-                        f"{statement.label}: {snippet(statement.content.text)}",
-                    )
-                    child.setToolTip(0, tooltip(statement))
+                    child = _StatementItem(top, statement)
                     if statement is keep:
                         restore = child
                 top.setExpanded(group.key not in self._collapsed)

@@ -347,6 +347,11 @@ def test_tooltip_explains_the_label(panel, statements):
     assert "Critical" in tip and "-0.80" in tip
     for reason in becker.reasons:
         assert reason in tip
+    # What the view and screen readers get, through the model.
+    index = panel.tree().indexFromItem(panel.statement_item(becker))
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == tip
+    spoken = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("critical: ") and becker.content.text.split()[0] in spoken
 
 
 def test_empty_list_and_messages(panel, qtbot, statements):
