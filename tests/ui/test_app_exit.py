@@ -8,6 +8,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from ui.app import GIL_SWITCH_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = textwrap.dedent(
@@ -18,6 +22,7 @@ SCRIPT = textwrap.dedent(
     from ui.main_window import MainWindow
 
     app = create_application()
+    print("switch interval:", sys.getswitchinterval())
     window = MainWindow()
     app.aboutToQuit.connect(window.controller.shutdown)
     app.aboutToQuit.connect(release_offscreen_clipboard)
@@ -48,4 +53,7 @@ def test_copy_then_quit_exits_cleanly(tmp_path):
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=240
     )
     assert "copied: True" in result.stdout, result.stderr[-2000:]
+    # The window's process hands the GIL over quickly (see ui.app.GIL_SWITCH_SECONDS).
+    interval = float(result.stdout.split("switch interval:")[1].split()[0])
+    assert interval == pytest.approx(GIL_SWITCH_SECONDS)
     assert result.returncode == 0, result.stderr[-2000:]
