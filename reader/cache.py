@@ -75,7 +75,7 @@ def cache_key(document: Document, model: str | None = None) -> str:
         f"code={code_fingerprint()}",
         f"model={model or model_identity()}",
         f"format={document.format}",
-        json.dumps([to_plain(b) for b in document.blocks]),
+        json.dumps(to_plain(document.blocks)),
         document.text,
     ):
         digest.update(part.encode("utf-8", "surrogatepass"))

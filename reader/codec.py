@@ -2,6 +2,11 @@
 
 The cache stores analyses with this codec rather than pickle, so a damaged or
 foreign cache file can at worst fail to decode; it can never run code.
+
+A tuple of dataclasses (a book's 10,000 sentences) is stored by columns,
+``{"columns": {"start": [...], "end": [...], ...}}``, rather than as one
+object per item: half the JSON to parse, and rebuilt by positional calls.
+Any other value is stored as itself, a dataclass as an object.
 """
 
 from __future__ import annotations
@@ -18,12 +23,24 @@ from . import models
 
 def to_plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_plain(getattr(value, name)) for name in _names(type(value))}
     if isinstance(value, tuple | list):
+        kind = type(value[0]) if value else None
+        if dataclasses.is_dataclass(kind) and all(type(v) is kind for v in value):
+            return {
+                "columns": {
+                    name: [to_plain(getattr(v, name)) for v in value] for name in _names(kind)
+                }
+            }
         return [to_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     return value
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @cache
@@ -65,7 +82,10 @@ def _decoder(kind: Any) -> Decoder:
 
         return decode_dataclass
     if origin is tuple:
-        item = _decoder(args[0] if args else Any)
+        item_kind = args[0] if args else Any
+        item = _decoder(item_kind)
+        if dataclasses.is_dataclass(item_kind):
+            return _columns_decoder(item_kind, item)
         if item is _same:
             return tuple
         return lambda data: tuple(item(v) for v in data)
@@ -80,3 +100,24 @@ def _decoder(kind: Any) -> Decoder:
     if kind is float:
         return _to_float
     return _same
+
+
+def _columns_decoder(kind: type, item: Decoder) -> Decoder:
+    """Rebuilds a tuple of ``kind`` from its columns (or from a list of objects)."""
+    hints = _hints(kind)
+    names = _names(kind)
+    decoders = [_decoder(hints[name]) for name in names]
+
+    def decode_columns(data: Any) -> tuple[Any, ...]:
+        if not isinstance(data, dict):
+            return tuple(item(v) for v in data)
+        table = data["columns"]
+        columns = [
+            table[name] if decode is _same else list(map(decode, table[name]))
+            for name, decode in zip(names, decoders, strict=True)
+        ]
+        if len({len(column) for column in columns}) > 1:
+            raise ValueError(f"columns of {kind.__name__} differ in length")
+        return tuple(map(kind, *columns))
+
+    return decode_columns

@@ -35,6 +35,23 @@ def test_a_complete_analysis_round_trips_exactly(cache, analysed):
     assert restored.statements and restored.entities and restored.summary
 
 
+def test_the_codec_stores_runs_of_dataclasses_by_columns(analysed):
+    from reader.codec import from_plain, to_plain
+    from reader.models import Analysis, Sentence
+
+    _, analysis = analysed
+    plain = to_plain(analysis)
+    columns = plain["sentences"]["columns"]
+    assert columns["start"] == [s.start for s in analysis.sentences]
+    assert from_plain(Analysis, plain) == analysis
+    # Objects one by one decode too; columns of unequal length do not.
+    listed = [to_plain(s) for s in analysis.sentences]
+    assert from_plain(tuple[Sentence, ...], listed) == analysis.sentences
+    columns["end"].pop()
+    with pytest.raises(ValueError):
+        from_plain(Analysis, plain)
+
+
 def test_keys_change_with_content_and_model(analysed):
     document, _ = analysed
     key = cache_key(document, MODEL)
