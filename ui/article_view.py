@@ -15,6 +15,7 @@ are cheap where tens of thousands froze the window.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Literal
@@ -37,6 +38,9 @@ from reader.models import Block, Document
 
 from . import theme
 from .text_positions import Utf16Index
+
+#: Empty or white-space-only lines; they get a low line height (see ``_format_range``).
+_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.MULTILINE)
 
 # Layers are drawn bottom to top in this order; unknown names go below "mark".
 # The stance layers sit between the summary's sentences and the entity mentions,
@@ -231,12 +235,14 @@ class ArticleView(QTextEdit):
         body.setBottomMargin(em * 0.8)
         blank = QTextBlockFormat()
         blank.setLineHeight(max(1, line_spacing // 4), _FIXED)
-        last = self._index.to_qt(end)
-        block = qdoc.findBlock(self._index.to_qt(start))
-        while block.isValid() and block.position() <= last:
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(body if block.text().strip() else blank)
-            block = block.next()
+        # A few calls for the whole range, then one pair per blank line: each call
+        # into Qt may wait for the GIL while the analysis runs (see ui.app).
+        cursor.setPosition(self._index.to_qt(start))
+        cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setBlockFormat(body)
+        for match in _BLANK_LINE.finditer(self._document.text, start, end):
+            cursor.setPosition(self._index.to_qt(match.start()))
+            cursor.setBlockFormat(blank)
 
         blocks = self._document.blocks
         while self._next_block < len(blocks) and blocks[self._next_block].end <= end:
@@ -248,6 +254,10 @@ class ArticleView(QTextEdit):
         cursor.endEditBlock()
 
     def _format_block(self, cursor: QTextCursor, item: Block, body: QTextBlockFormat, em: int):
+        if item.kind == "paragraph":  # its lines have the body format already
+            self._current_list = None
+            self._previous_block = item
+            return
         start, end = self._index.to_qt(item.start), self._index.to_qt(item.end)
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

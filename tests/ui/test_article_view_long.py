@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtTest import QTest
 
 from reader.models import Block, Document
@@ -88,6 +88,17 @@ def test_long_text_goes_in_pieces_and_ends_verbatim_and_formatted(qtbot, view) -
         cursor = QTextCursor(qdoc.findBlock(view.positions.to_qt(block.start)))
         cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
         assert cursor.charFormat().fontPointSize() > view.font().pointSizeF()
+    # Every line of every piece: text lines get the reading line height, the blank
+    # lines between paragraphs a small fixed one (so one or two look the same).
+    kinds: set[tuple[bool, int]] = set()
+    block = qdoc.begin()
+    while block.isValid():
+        line = block.blockFormat().lineHeightType()
+        kinds.add((bool(block.text().strip()), line))
+        block = block.next()
+    fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
+    proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    assert kinds == {(True, proportional), (False, fixed)}
 
 
 def test_many_highlights_land_on_their_characters_as_the_view_scrolls(qtbot, view) -> None:
