@@ -35,6 +35,7 @@ BODY_MIN_CHARS = 60
 _SEPARATOR_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, "\n"))
 _HAS_SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
+_WORD = re.compile(r"\S+")
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦+]|\d{1,3}[.)])\s+(?=\S)")
 _CLOSING = "\"'”’»)]"
 _QUOTES = "\"'”’»"
@@ -144,13 +145,14 @@ def _wrap_width(groups: list[list[_Line]]) -> int | None:
 
 def _is_full(text: str, line: _Line, following: _Line, width: int) -> bool:
     """The first word of ``following`` would not have fit at the end of ``line``."""
-    word = text[following.start : following.end].split(maxsplit=1)[0]
-    return line.width + 1 + len(word) > width
+    word = _WORD.match(text, following.start, following.end)
+    return line.width + 1 + (word.end() - word.start() if word else 0) > width
 
 
 def _split_group(text: str, group: list[_Line], width: int | None, joins: list[int]) -> list[_Run]:
     inner = group[:-1]
     wrapped = False
+    full: list[bool] = []  # full[k]: line k is full, given line k + 1
     if width is not None and inner:
         full = [_is_full(text, a, b, width) for a, b in pairwise(group)]
         endings = sum(1 for line in inner if text[line.end - 1] in _SENTENCE_END + _QUOTES)
@@ -162,7 +164,7 @@ def _split_group(text: str, group: list[_Line], width: int | None, joins: list[i
         joined = (
             wrapped
             and index > 0
-            and _is_full(text, group[index - 1], line, width or 0)
+            and full[index - 1]
             and not _LIST_MARKER.match(text, line.start)
             and line.indent <= group[index - 1].indent  # an indented line starts a paragraph
         )
