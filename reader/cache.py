@@ -3,7 +3,9 @@
 One entry per document content, keyed also by the language model and a
 fingerprint of this package's own source (so a new version, or a developer's
 edit, never serves an old result). A hit made with other summary options only
-re-runs the summariser. Values are compressed JSON (see ``codec``). A damaged
+re-runs the summariser. The parsed document of an analysed file is kept too,
+keyed by the file's bytes and name, so reopening it skips parsing a book
+(``load_document_cached``). Values are compressed JSON (see ``codec``). A damaged
 or foreign database file is replaced, never fatal; the total size is bounded
 and the least recently used entries go first.
 """
@@ -24,15 +26,19 @@ from dataclasses import replace
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TypeVar
 
 from .codec import from_plain, to_plain
 from .models import Analysis, AnalysisOptions, Document
 from .nlp import MODEL_PACKAGES
 
 SCHEMA = 1
+DOCUMENT_PREFIX = "document:"  # keys of parsed documents, beside those of analyses
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 CACHE_DIR_ENV = "ARTICLE_READER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
+
+T = TypeVar("T")
 
 
 @cache
@@ -94,6 +100,18 @@ class AnalysisCache:
     # --- public -------------------------------------------------------------
 
     def get(self, key: str) -> Analysis | None:
+        return self._get(key, Analysis)
+
+    def put(self, key: str, analysis: Analysis) -> None:
+        self._put(key, analysis)
+
+    def get_document(self, key: str) -> Document | None:
+        return self._get(DOCUMENT_PREFIX + key, Document)
+
+    def put_document(self, key: str, document: Document) -> None:
+        self._put(DOCUMENT_PREFIX + key, document)
+
+    def _get(self, key: str, kind: type[T]) -> T | None:
         with self._lock:
             try:
                 with closing(self._connect()) as db, db:
@@ -103,13 +121,13 @@ class AnalysisCache:
                     db.execute(
                         "UPDATE analyses SET used = ? WHERE key = ?", (time.time(), key)
                     )
-                return from_plain(Analysis, json.loads(zlib.decompress(row[0])))
+                return from_plain(kind, json.loads(zlib.decompress(row[0])))
             except (sqlite3.Error, zlib.error, ValueError, TypeError, KeyError, AttributeError):
                 self._reset()
                 return None
 
-    def put(self, key: str, analysis: Analysis) -> None:
-        value = zlib.compress(json.dumps(to_plain(analysis)).encode("utf-8", "surrogatepass"))
+    def _put(self, key: str, item: Analysis | Document) -> None:
+        value = zlib.compress(json.dumps(to_plain(item)).encode("utf-8", "surrogatepass"))
         if len(value) > self.max_bytes:
             return
         with self._lock:
@@ -169,16 +187,48 @@ class AnalysisCache:
                 return
 
 
+def file_content_key(data: bytes, name: str) -> str:
+    """The key of the document parsed from file content ``data`` named ``name``."""
+    digest = hashlib.sha256(f"schema={SCHEMA}\0code={code_fingerprint()}\0{name}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def load_document_cached(
+    path: str | os.PathLike[str], store: AnalysisCache | None
+) -> tuple[Document, str | None]:
+    """``load_document``, served from ``store`` when this file content was parsed before.
+
+    Returns the document and, when ``store`` does not hold it yet, its key:
+    pass that to ``analyze_cached``, which keeps the document with its analysis.
+    """
+    from .loaders import parse_document, read_bytes  # here: the HTML loader is heavy to import
+
+    path = Path(path)
+    data = read_bytes(path)
+    if store is None:
+        return parse_document(data, path), None
+    key = file_content_key(data, path.name)
+    hit = store.get_document(key)
+    if hit is not None:
+        return replace(hit, path=str(path)), None
+    return parse_document(data, path), key
+
+
 def analyze_cached(
     document: Document,
     options: AnalysisOptions,
     store: AnalysisCache | None,
+    *,
+    document_key: str | None = None,
     **pipeline_args: object,
 ) -> Iterator[Analysis]:
     """``analyze_progressively`` served from ``store`` when it can be.
 
     A hit yields one complete analysis at once (re-summarised if it was made
     with other summary options); a miss runs every stage and stores the result.
+    With ``document_key`` (from ``load_document_cached``) the document is
+    stored too, once its analysis is.
     """
     from .pipeline import analyze_progressively
 
@@ -193,9 +243,13 @@ def analyze_cached(
             )
             hit = replace(hit, summary=summary, options=options)
         yield hit
+        if document_key is not None:
+            store.put_document(document_key, document)
         return
     complete: Analysis | None = None
     for complete in analyze_progressively(document, options, **pipeline_args):  # type: ignore[arg-type]
         yield complete
     if store is not None and complete is not None and "stages" not in pipeline_args:
         store.put(key, complete)  # only complete analyses are kept
+        if document_key is not None:
+            store.put_document(document_key, document)

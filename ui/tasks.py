@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 import reader
 from reader import nlp
-from reader.cache import AnalysisCache, analyze_cached
+from reader.cache import AnalysisCache, analyze_cached, load_document_cached
 from reader.errors import AnalysisCancelled
 from reader.models import AnalysisOptions, Document, Sentence
 
@@ -86,15 +86,20 @@ class _OpenJob(QRunnable):
             relay.stage.emit(ticket, stage_text(stage))
 
         try:
-            document = self._document
+            document, unsaved = self._document, None
             if document is None:
                 relay.stage.emit(ticket, stage_text("load"))
-                document = reader.load_document(self._path)
+                document, unsaved = load_document_cached(self._path, self._cache)
                 if cancel.is_set():
                     return
                 relay.document.emit(ticket, document)
             for analysis in analyze_cached(
-                document, self._options, self._cache, progress=progress, cancel=cancel
+                document,
+                self._options,
+                self._cache,
+                document_key=unsaved,
+                progress=progress,
+                cancel=cancel,
             ):
                 if cancel.is_set():
                     return

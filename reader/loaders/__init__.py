@@ -69,7 +69,11 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     ``CorruptFile``), each with a one-sentence message naming the file.
     """
     path = Path(path)
-    data = read_bytes(path, max_bytes)
+    return parse_document(read_bytes(path, max_bytes), path)
+
+
+def parse_document(data: bytes, path: Path) -> Document:
+    """The document in ``data``, the content of the file at ``path`` (see ``load_document``)."""
     if not data.strip():
         raise EmptyDocument(f'"{path.name}" is empty.')
     fmt = detect(data, path)

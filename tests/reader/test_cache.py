@@ -143,3 +143,39 @@ def test_partial_analyses_are_not_stored(cache, write_file):
     document = reader.load_document(path)
     list(analyze_cached(document, AnalysisOptions(), cache, stages=("summary",)))
     assert cache.get(cache_key(document)) is None
+
+
+def test_an_analysed_file_reopens_without_being_parsed_again(cache, tmp_path):
+    from reader.cache import file_content_key, load_document_cached
+
+    original = sample_article()
+    first_path = tmp_path / "one" / original.name
+    first_path.parent.mkdir()
+    first_path.write_bytes(original.read_bytes())
+
+    document, unsaved = load_document_cached(first_path, cache)
+    assert document == reader.load_document(first_path)
+    assert unsaved == file_content_key(first_path.read_bytes(), original.name)
+    options = AnalysisOptions()
+    analysis = list(analyze_cached(document, options, cache, document_key=unsaved))[-1]
+    assert cache.get_document(unsaved) == document  # kept with its analysis
+
+    # The same content under the same name elsewhere: served from the cache, with its path.
+    moved = tmp_path / "two" / original.name
+    moved.parent.mkdir()
+    moved.write_bytes(original.read_bytes())
+    again, unsaved_again = load_document_cached(moved, cache)
+    assert unsaved_again is None
+    assert again == reader.load_document(moved)
+    assert again.path == str(moved)
+    assert list(analyze_cached(again, options, cache)) == [analysis]
+
+    # Another name or other bytes: parsed, and offered for storing.
+    renamed = tmp_path / "two" / ("other-" + original.name)
+    renamed.write_bytes(original.read_bytes())
+    assert load_document_cached(renamed, cache)[1] is not None
+    moved.write_bytes(original.read_bytes() + b"\nA late paragraph about the tidal vote.\n")
+    edited, unsaved_edited = load_document_cached(moved, cache)
+    assert unsaved_edited is not None and "late paragraph" in edited.text
+    # Without a store it is load_document.
+    assert load_document_cached(moved, None) == (reader.load_document(moved), None)
