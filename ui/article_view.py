@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -122,6 +123,8 @@ class ArticleView(QTextEdit):
         self._layers: dict[str, tuple[list[tuple[int, int]], QColor, LayerStyle]] = {}
         self._pieces: dict[str, _Pieces] = {}
         self._window: tuple[int, int] | None = None  # Qt range drawn; None: everything
+        self._batching = 0  # inside ``changing_layers``: what is drawn waits until the end
+        self._refresh_due = False
         # Loading in pieces: how far the text is in, the next Document block to format,
         # the list being continued, and a scroll waiting for its text.
         self._loaded = 0
@@ -339,6 +342,17 @@ class ArticleView(QTextEdit):
         self._layers[name] = (clean, QColor(color), style)
         self._layer_changed(name, fills=style == "background" or _fills(old))
 
+    @contextmanager
+    def changing_layers(self) -> Iterator[None]:
+        """Set or clear several layers, handing Qt the result once at the end."""
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching and self._refresh_due:
+                self._refresh_selections()
+
     def clear_layer(self, name: str) -> None:
         old = self._layers.pop(name, None)
         if old is not None:
@@ -392,6 +406,10 @@ class ArticleView(QTextEdit):
     def _refresh_selections(self) -> None:
         """Hand Qt the pieces that can be seen: all of them when there are few,
         else those near the visible part of the text."""
+        if self._batching:
+            self._refresh_due = True
+            return
+        self._refresh_due = False
         loaded = self._index.to_qt(self._loaded)
         if sum(len(p) for p in self._pieces.values()) <= DRAW_ALL_LIMIT:
             self._window = None

@@ -810,13 +810,14 @@ class MainWindow(QMainWindow):
             return  # the panel's signal and the window both ask after new statements
         self._stance_spans = spans
         self._stance_document = view.current_document()
-        for label in LABELS:
-            name = f"stance-{label}"
-            if spans.get(label):
-                style = "underline" if label == "neutral" else "tint"
-                view.set_layer(name, spans[label], theme.STANCE[label], style)
-            else:
-                view.clear_layer(name)
+        with view.changing_layers():
+            for label in LABELS:
+                name = f"stance-{label}"
+                if spans.get(label):
+                    style = "underline" if label == "neutral" else "tint"
+                    view.set_layer(name, spans[label], theme.STANCE[label], style)
+                else:
+                    view.clear_layer(name)
 
     @Slot()
     def next_mention(self) -> None:

@@ -103,6 +103,25 @@ def test_layers_are_independent_and_drawn_in_order(view: ArticleView) -> None:
     assert selections_by_text(view) == ["𝔐𝔬𝔬𝔫", "crew"]
 
 
+def test_layers_changed_together_reach_qt_once_at_the_end(view: ArticleView) -> None:
+    view.show_document(EMOJI_DOC)
+    text = EMOJI_DOC.text
+    crew, moon = spans_of(text, "crew")[0], spans_of(text, "𝔐𝔬𝔬𝔫")[0]
+    view.set_layer("mark", [crew], theme.MARK)
+    with view.changing_layers():
+        view.set_layer("entity", [moon], theme.ENTITY)
+        view.clear_layer("mark")
+        assert selections_by_text(view) == ["crew"]  # not yet handed to Qt
+        with view.changing_layers():  # nested: still waiting
+            view.set_layer("summary", [crew], theme.SUMMARY)
+        assert selections_by_text(view) == ["crew"]
+    assert selections_by_text(view) == ["crew", "𝔐𝔬𝔬𝔫"]
+    assert [s.format.background().color() for s in view.extraSelections()] == [
+        theme.SUMMARY,
+        theme.ENTITY,
+    ]
+
+
 def test_stance_layers_sit_between_summary_and_entity(view: ArticleView) -> None:
     view.show_document(EMOJI_DOC)
     text = EMOJI_DOC.text
