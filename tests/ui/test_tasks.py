@@ -221,6 +221,8 @@ def test_results_already_queued_for_an_old_article_are_dropped(
     )
     events = Recorder(controller)
     controller.submit_open(str(first))
+    # The job starts on the next turn of the event loop; then the GUI thread waits here.
+    qtbot.waitUntil(lambda: controller.pool.activeThreadCount() > 0, timeout=TIMEOUT)
     assert worker_emitted.wait(TIMEOUT / 1000)  # the GUI thread has not delivered it yet
     assert events.of("analysis") == []
     switch = events.mark()
@@ -234,3 +236,26 @@ def test_results_already_queued_for_an_old_article_are_dropped(
     assert analyses and all(a.sentences == expected.sentences for a in analyses)
     # The first article's queued analysis was delivered to the controller and dropped.
     assert all(a.sentences == expected.sentences for a in events.of("analysis"))
+
+
+def test_an_open_superseded_before_its_turn_never_starts(controller, qtbot, write_file) -> None:
+    first = write_file("first.txt", short_article("First"))
+    second = write_file("second.txt", short_article("Second"))
+    started: list[int] = []
+    # Runs in the worker thread: each job says "Loading…" first.
+    controller._relay.stage.connect(
+        lambda ticket, _text: started.append(ticket), Qt.ConnectionType.DirectConnection
+    )
+    events = Recorder(controller)
+    old = controller.submit_open(str(first))
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        new = controller.submit_open(str(second))
+    drain(controller)
+    assert old not in started and new in started
+    assert [d.path for d in events.of("document")] == [str(second)]
+    # Cancelled before its turn: nothing starts, and the controller is idle.
+    started.clear()
+    controller.submit_open(str(first))
+    controller.cancel()
+    drain(controller)
+    assert started == [] and not controller.is_busy()
