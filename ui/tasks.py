@@ -38,6 +38,8 @@ STAGE_TEXT = {
 
 SUMMARY_DELAY_MS = 200
 SHUTDOWN_TIMEOUT_MS = 10_000
+#: How long a job waits for the window to take in each result before it goes on.
+HANDOVER_WAIT_S = 0.25
 
 
 def stage_text(stage: str) -> str:
@@ -49,7 +51,7 @@ class _Relay(QObject):
 
     stage = Signal(int, str)
     document = Signal(int, object)
-    analysis = Signal(int, object)
+    analysis = Signal(int, object, object)  # ticket, Analysis, threading.Event set once shown
     summary = Signal(int, object)
     error = Signal(int, object)
     done = Signal(int)
@@ -103,7 +105,11 @@ class _OpenJob(QRunnable):
             ):
                 if cancel.is_set():
                     return
-                relay.analysis.emit(ticket, analysis)
+                shown = threading.Event()
+                relay.analysis.emit(ticket, analysis, shown)
+                # Let the window take it in before going on: its panels are then
+                # built without competing with this thread for the GIL.
+                shown.wait(HANDOVER_WAIT_S)
         except AnalysisCancelled:
             pass
         except Exception as error:
@@ -313,10 +319,13 @@ class AnalysisController(QObject):
             self._debounce.stop()
             self.documentLoaded.emit(document)
 
-    @Slot(int, object)
-    def _on_analysis(self, ticket: int, analysis: object) -> None:
-        if ticket == self._open_ticket:
-            self.analysisUpdated.emit(analysis)
+    @Slot(int, object, object)
+    def _on_analysis(self, ticket: int, analysis: object, shown: threading.Event) -> None:
+        try:
+            if ticket == self._open_ticket:
+                self.analysisUpdated.emit(analysis)
+        finally:
+            shown.set()
 
     @Slot(int, object)
     def _on_summary(self, ticket: int, summary: object) -> None:
