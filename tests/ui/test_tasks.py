@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -259,3 +260,28 @@ def test_an_open_superseded_before_its_turn_never_starts(controller, qtbot, writ
     controller.cancel()
     drain(controller)
     assert started == [] and not controller.is_busy()
+
+
+def test_a_job_waits_for_the_window_to_take_each_result(controller, qtbot, write_file) -> None:
+    from ui.tasks import HANDOVER_WAIT_S
+
+    path = write_file("bridge.txt", short_article())
+    reader.analyze(reader.load_document(path))  # warm: every stage now takes milliseconds
+    emitted: list[object] = []
+    first = threading.Event()
+
+    def in_worker(_ticket, analysis, _shown) -> None:  # runs in the worker thread
+        emitted.append(analysis)
+        first.set()
+
+    controller._relay.analysis.connect(in_worker, Qt.ConnectionType.DirectConnection)
+    events = Recorder(controller)
+    controller.submit_open(str(path))
+    qtbot.waitUntil(lambda: controller.pool.activeThreadCount() > 0, timeout=TIMEOUT)
+    assert first.wait(TIMEOUT / 1000)
+    time.sleep(HANDOVER_WAIT_S / 2)  # the GUI thread is busy: the job does not go on
+    assert len(emitted) == 1
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        pass  # once the window takes results in, the job goes on to the end
+    drain(controller)
+    assert len(emitted) > 1 and events.of("analysis")[-1] is emitted[-1]
