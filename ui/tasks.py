@@ -38,7 +38,7 @@ STAGE_TEXT = {
 
 SUMMARY_DELAY_MS = 200
 SHUTDOWN_TIMEOUT_MS = 10_000
-#: How long a job waits for the window to take in each result before it goes on.
+#: How long a job waits for the window to take in a result before its next stage.
 HANDOVER_WAIT_S = 0.25
 
 
@@ -50,7 +50,7 @@ class _Relay(QObject):
     """Signals the jobs emit from worker threads; queued to the controller."""
 
     stage = Signal(int, str)
-    document = Signal(int, object)
+    document = Signal(int, object, object)  # ticket, Document, threading.Event set once shown
     analysis = Signal(int, object, object)  # ticket, Analysis, threading.Event set once shown
     summary = Signal(int, object)
     error = Signal(int, object)
@@ -82,7 +82,13 @@ class _OpenJob(QRunnable):
     def run(self) -> None:
         ticket, relay, cancel = self._ticket, self._relay, self._cancel
 
+        shown_last: list[threading.Event] = []  # set once the window has taken it in
+
         def progress(stage: str) -> None:
+            # Before a stage's work, let the window take in the previous result: its
+            # panels are then built without competing with this thread for the GIL.
+            if shown_last:
+                shown_last[-1].wait(HANDOVER_WAIT_S)
             if stage == "model" and nlp.is_model_loaded():
                 return
             relay.stage.emit(ticket, stage_text(stage))
@@ -94,7 +100,8 @@ class _OpenJob(QRunnable):
                 document, unsaved = load_document_cached(self._path, self._cache)
                 if cancel.is_set():
                     return
-                relay.document.emit(ticket, document)
+                shown_last[:] = [threading.Event()]
+                relay.document.emit(ticket, document, shown_last[-1])
             for analysis in analyze_cached(
                 document,
                 self._options,
@@ -105,11 +112,8 @@ class _OpenJob(QRunnable):
             ):
                 if cancel.is_set():
                     return
-                shown = threading.Event()
-                relay.analysis.emit(ticket, analysis, shown)
-                # Let the window take it in before going on: its panels are then
-                # built without competing with this thread for the GIL.
-                shown.wait(HANDOVER_WAIT_S)
+                shown_last[:] = [threading.Event()]
+                relay.analysis.emit(ticket, analysis, shown_last[-1])
         except AnalysisCancelled:
             pass
         except Exception as error:
@@ -310,14 +314,17 @@ class AnalysisController(QObject):
         if self._is_current(ticket):
             self.stageChanged.emit(text)
 
-    @Slot(int, object)
-    def _on_document(self, ticket: int, document: object) -> None:
-        if ticket == self._open_ticket:
-            # A summary asked for before this document arrived was for the old one.
-            self._summary_ticket = None
-            self._pending_summary = None
-            self._debounce.stop()
-            self.documentLoaded.emit(document)
+    @Slot(int, object, object)
+    def _on_document(self, ticket: int, document: object, shown: threading.Event) -> None:
+        try:
+            if ticket == self._open_ticket:
+                # A summary asked for before this document arrived was for the old one.
+                self._summary_ticket = None
+                self._pending_summary = None
+                self._debounce.stop()
+                self.documentLoaded.emit(document)
+        finally:
+            shown.set()
 
     @Slot(int, object, object)
     def _on_analysis(self, ticket: int, analysis: object, shown: threading.Event) -> None:
