@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
@@ -188,3 +190,22 @@ def test_a_new_document_while_loading_replaces_the_old_one(qtbot, view) -> None:
     assert not view.is_loading()
     qtbot.wait(50)
     assert view.toPlainText() == short.text
+
+
+def test_the_same_text_shown_again_keeps_its_layout(qtbot, view) -> None:
+    document = long_document()
+    show_and_wait(qtbot, view, document)
+    view.set_layer("entity", spans_of(document.text, "Starbuck")[:50], theme.ENTITY)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    revision = view.document().revision()
+    again = replace(document, path="elsewhere/long.txt")
+    with qtbot.waitSignal(view.textLoaded, timeout=1000):
+        view.show_document(again)
+    assert view.document().revision() == revision  # not laid out again
+    assert view.current_document() is again and not view.is_loading()
+    assert view.toPlainText() == document.text
+    assert view.extraSelections() == [] and view.verticalScrollBar().value() == 0
+    # Other text: shown afresh.
+    other = long_document(paragraphs=400)
+    show_and_wait(qtbot, view, other)
+    assert view.toPlainText() == other.text and view.document().revision() != revision
