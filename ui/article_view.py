@@ -153,12 +153,7 @@ class ArticleView(QTextEdit):
             and document.text == self._document.text
             and document.blocks == self._document.blocks
         )
-        self._loader.stop()
-        self._pending_scroll = None
-        self._layers.clear()
-        self._pieces.clear()
-        self._window = None
-        self.setExtraSelections([])
+        self._stop_and_unhighlight()
         self._document = document
         if same_text:
             self.verticalScrollBar().setValue(0)
@@ -180,16 +175,20 @@ class ArticleView(QTextEdit):
             self.textLoaded.emit()
 
     def clear_document(self) -> None:
+        self._stop_and_unhighlight()
+        self._document = None
+        self._index = Utf16Index("")
+        self._loaded = 0
+        self.clear()
+
+    def _stop_and_unhighlight(self) -> None:
+        """Stop adding text and forget every layer and pending scroll."""
         self._loader.stop()
         self._pending_scroll = None
         self._layers.clear()
         self._pieces.clear()
         self._window = None
         self.setExtraSelections([])
-        self._document = None
-        self._index = Utf16Index("")
-        self._loaded = 0
-        self.clear()
 
     def current_document(self) -> Document | None:
         return self._document

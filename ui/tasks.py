@@ -82,13 +82,13 @@ class _OpenJob(QRunnable):
     def run(self) -> None:
         ticket, relay, cancel = self._ticket, self._relay, self._cancel
 
-        shown_last: list[threading.Event] = []  # set once the window has taken it in
+        shown: threading.Event | None = None  # set once the window has taken the last result
 
         def progress(stage: str) -> None:
             # Before a stage's work, let the window take in the previous result: its
             # panels are then built without competing with this thread for the GIL.
-            if shown_last:
-                shown_last[-1].wait(HANDOVER_WAIT_S)
+            if shown is not None:
+                shown.wait(HANDOVER_WAIT_S)
             if stage == "model" and nlp.is_model_loaded():
                 return
             relay.stage.emit(ticket, stage_text(stage))
@@ -100,8 +100,8 @@ class _OpenJob(QRunnable):
                 document, unsaved = load_document_cached(self._path, self._cache)
                 if cancel.is_set():
                     return
-                shown_last[:] = [threading.Event()]
-                relay.document.emit(ticket, document, shown_last[-1])
+                shown = threading.Event()
+                relay.document.emit(ticket, document, shown)
             for analysis in analyze_cached(
                 document,
                 self._options,
@@ -112,8 +112,8 @@ class _OpenJob(QRunnable):
             ):
                 if cancel.is_set():
                     return
-                shown_last[:] = [threading.Event()]
-                relay.analysis.emit(ticket, analysis, shown_last[-1])
+                shown = threading.Event()
+                relay.analysis.emit(ticket, analysis, shown)
         except AnalysisCancelled:
             pass
         except Exception as error:

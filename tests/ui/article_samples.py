@@ -52,3 +52,12 @@ def quoted_article(title: str = "Council Votes On Harbour Plan", closing: str = 
         "The harbour master said the work would begin in spring and take eighteen months.\n"
     )
     return text + (f"\n{closing}\n" if closing else "")
+
+
+def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every ``(start, end)`` of ``needle`` in ``text``, overlapping ones included."""
+    spans, start = [], text.find(needle)
+    while start >= 0:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return spans

@@ -11,6 +11,8 @@ from reader.models import Block, Document
 from ui import theme
 from ui.article_view import ArticleView
 
+from .article_samples import spans_of
+
 
 def make_document(parts: list[tuple[str, str]], path: str = "test.txt") -> Document:
     """A document from ``(kind, text)`` blocks separated by blank lines."""
@@ -46,14 +48,6 @@ def view(qtbot) -> ArticleView:
 
 def selections_by_text(view: ArticleView) -> list[str]:
     return [s.cursor.selectedText() for s in view.extraSelections()]
-
-
-def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(needle)
-    while start >= 0:
-        spans.append((start, start + len(needle)))
-        start = text.find(needle, start + 1)
-    return spans
 
 
 def test_text_is_shown_verbatim(view: ArticleView) -> None:

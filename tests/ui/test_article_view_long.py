@@ -13,6 +13,8 @@ from reader.models import Block, Document
 from ui import theme
 from ui.article_view import DRAW_ALL_LIMIT, LOAD_CHUNK, ArticleView
 
+from .article_samples import spans_of
+
 
 def long_document(paragraphs: int = 3000) -> Document:
     """Paragraphs naming people, with astral characters scattered through (Qt counts
@@ -30,14 +32,6 @@ def long_document(paragraphs: int = 3000) -> Document:
         position += len(part) + 2
     text = "\n\n".join(parts)
     return Document("long.txt", text, "", tuple(blocks), "text")
-
-
-def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(needle)
-    while start >= 0:
-        spans.append((start, start + len(needle)))
-        start = text.find(needle, start + 1)
-    return spans
 
 
 @pytest.fixture
