@@ -32,15 +32,24 @@ def summarize_aside(
     ``start_workers=False`` uses the workers only if they are already running
     (starting them loads the model, which takes longer than summarising).
     """
-    from .summarize import summarize
-
     if word_count(document) >= PARALLEL_MIN_WORDS:
         from .parallel import PoolUnavailable, get_pool, running_pool
 
         pool = get_pool() if start_workers else running_pool()
         if pool is not None:
             try:
-                return pool.call(summarize, (document, tuple(sentences), algorithm, length), cancel)
+                args = (document, tuple(sentences), algorithm, length)
+                return pool.call(summarize_here, args, cancel)
             except PoolUnavailable:
                 pass  # the workers failed: summarise here
+    return summarize_here(document, sentences, algorithm, length)
+
+
+def summarize_here(
+    document: Document, sentences: Sequence[Sentence], algorithm: str, length: str
+) -> Summary:
+    """``reader.summarize.summarize``, imported only where it runs: sumy and SciPy take
+    a second to import, which a window handing its summaries to the workers never needs."""
+    from .summarize import summarize
+
     return summarize(document, sentences, algorithm, length)

@@ -3,12 +3,14 @@
 spaCy holds the GIL for most of its work, so threads cannot share it out, and a
 parse running in the window's process takes time from the window. Here each
 worker process loads the model once and stays warm. A document is cut into
-chunks of blocks (``nlp.chunk_blocks``), dealt out in turn; each worker runs
-the three stages over its chunks (sentences, then tags and entities, then the
-statement parse), keeping its docs in between, and sends back each chunk as
-soon as a stage is done: sentence spans, then a ``DocBin`` of tags and
-entities, then the parse as arrays. So sentences come first for the whole
-document, then entities, then statements.
+chunks of blocks (``nlp.chunk_blocks``), dealt out in turn; each worker splits
+its chunks into sentences, then tags them (tags and entities) a few at a time
+as the pool asks, then parses their statements, keeping its docs in between,
+and sends back each chunk as soon as a phase is done: sentence spans, then a
+``DocBin`` of tags and entities, then the parse as arrays. So sentences come
+first for the whole document, then entities, then statements. The tagging,
+nine tenths of the work, is balanced: a worker that runs out of its own
+chunks takes over another's (``_Schedule``).
 
 The pool starts on first use (spawn context), shuts down at exit or through
 ``shutdown()``, and is never relied upon: if the workers cannot start or stop,
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib
 import itertools
 import multiprocessing
 import os
@@ -50,6 +53,8 @@ PHASES = ("sentences", "entities", "statements")
 MAX_WORKERS = 4
 POLL_SECONDS = 0.05
 START_TIMEOUT = 120.0  # seconds for the first worker to load the model
+#: Chunks each worker has been asked to tag ahead of what it has sent back.
+TAG_AHEAD = 3
 _DOC_ATTRS = ["TAG", "POS", "ENT_IOB", "ENT_TYPE", "SENT_START"]
 
 
@@ -77,6 +82,7 @@ def _worker_main(packages: Sequence[str], inbox: Queue, outbox: Queue) -> None:
             raise nlp.ModelMissing("The language model lacks the components a staged parse uses.")
         nlp.tag_entities(nlp.split_sentences(["Warm up, said Ishmael."]))
         nlp.cue_forms()
+        importlib.import_module("reader.summarize")  # long documents are summarised here
     except BaseException as error:  # report anything, then stop
         outbox.put(("failed", os.getpid(), f"{type(error).__name__}: {error}"))
         return
@@ -85,33 +91,39 @@ def _worker_main(packages: Sequence[str], inbox: Queue, outbox: Queue) -> None:
 
 
 class _Worker:
-    """Runs the jobs of its inbox in order; between chunks it reads the inbox for
-    cancellations and the stop signal (``None``)."""
+    """Runs the work items and calls of its inbox; reads the inbox between items.
+
+    Messages: ``("work", job, phase, chunk, texts)`` runs one phase of one chunk
+    (``texts`` is given for the sentences, and for entities of a chunk this
+    worker has not split: one taken over from another worker); ``("call", job,
+    function, args)`` runs ahead of any work; ``("drop", job)`` forgets a job's
+    work, calls and docs; ``None`` stops the worker.
+    """
 
     def __init__(self, inbox: Queue, outbox: Queue) -> None:
         self.inbox = inbox
         self.outbox = outbox
-        self.pending: deque[tuple[int, list[tuple[int, list[str]]]]] = deque()
+        self.work: deque[tuple[int, str, int, list[str] | None]] = deque()
         self.calls: deque[tuple[int, Callable[..., Any], tuple[Any, ...]]] = deque()
-        self.cancelled: set[int] = set()
+        self.docs: dict[tuple[int, int], list[Doc]] = {}
         self.stopping = False
         self.parent = multiprocessing.parent_process()
 
     def serve(self) -> None:
         while not self.stopping:
+            self._read(block=not (self.work or self.calls))
+            if self.stopping:
+                return
             if self.calls:
-                self._serve_calls()
-                continue
-            if not self.pending:
-                self._read(block=True)
-                continue
-            job, chunks = self.pending.popleft()
-            if job in self.cancelled:
-                continue
-            try:
-                self._run(job, chunks)
-            except Exception as error:
-                self.outbox.put((job, "error", -1, f"{type(error).__name__}: {error}"))
+                self._serve_call()
+            elif self.work:
+                job, phase, chunk, texts = self.work.popleft()
+                try:
+                    payload = self._do(job, phase, chunk, texts)
+                except Exception as error:
+                    self.outbox.put((job, "error", chunk, f"{type(error).__name__}: {error}"))
+                else:
+                    self.outbox.put((job, phase, chunk, payload))
 
     def _read(self, block: bool) -> None:
         while True:
@@ -126,50 +138,40 @@ class _Worker:
                 return
             if message is None:
                 self.stopping = True
-            elif message[0] == "cancel":
-                self.cancelled.add(message[1])
+                return
+            if message[0] == "drop":
+                self._drop(message[1])
             elif message[0] == "call":
-                self.calls.append((message[1], message[2], message[3]))
+                self.calls.append(message[1:])
             else:
-                self.pending.append((message[1], message[2]))
+                self.work.append(message[1:])
             block = False
 
-    def _live(self, job: int) -> bool:
-        self._read(block=False)
-        self._serve_calls()
-        return not self.stopping and job not in self.cancelled
+    def _drop(self, job: int) -> None:
+        self.work = deque(item for item in self.work if item[0] != job)
+        self.calls = deque(call for call in self.calls if call[0] != job)
+        for key in [key for key in self.docs if key[0] == job]:
+            del self.docs[key]
 
-    def _serve_calls(self) -> None:
-        """Run the calls waiting, before any further chunk: someone waits for each."""
-        while self.calls and not self.stopping:
-            job, function, args = self.calls.popleft()
-            if job in self.cancelled:
-                self.cancelled.discard(job)
-                continue
-            try:
-                self.outbox.put((job, "result", 0, function(*args)))
-            except Exception as error:
-                self.outbox.put((job, "raised", 0, _picklable(error)))
+    def _serve_call(self) -> None:
+        job, function, args = self.calls.popleft()
+        try:
+            self.outbox.put((job, "result", 0, function(*args)))
+        except Exception as error:
+            self.outbox.put((job, "raised", 0, _picklable(error)))
 
-    def _run(self, job: int, chunks: list[tuple[int, list[str]]]) -> None:
-        docs: dict[int, list[Doc]] = {}
-        for chunk_id, texts in chunks:
-            if not self._live(job):
-                return
-            docs[chunk_id] = nlp.split_sentences(texts)
-            spans = [sentence_spans(doc) for doc in docs[chunk_id]]
-            self.outbox.put((job, "sentences", chunk_id, spans))
-        for chunk_id, chunk_docs in docs.items():
-            if not self._live(job):
-                return
-            nlp.tag_entities(chunk_docs)
-            self.outbox.put((job, "entities", chunk_id, _docs_to_bytes(chunk_docs)))
-        for chunk_id, chunk_docs in docs.items():
-            if not self._live(job):
-                return
-            nlp.parse_statements(chunk_docs)
-            self.outbox.put((job, "statements", chunk_id, _parse_arrays(chunk_docs)))
-        self.cancelled.discard(job)
+    def _do(self, job: int, phase: str, chunk: int, texts: list[str] | None) -> Any:
+        key = (job, chunk)
+        if phase == "sentences" or (phase == "entities" and key not in self.docs):
+            self.docs[key] = nlp.split_sentences(texts or [])  # the latter: a chunk taken over
+        if phase == "sentences":
+            return [sentence_spans(doc) for doc in self.docs[key]]
+        if phase == "entities":
+            nlp.tag_entities(self.docs[key])
+            return _docs_to_bytes(self.docs[key])
+        docs = self.docs.pop(key)
+        nlp.parse_statements(docs)
+        return _parse_arrays(docs)
 
 
 def _picklable(error: Exception) -> Exception:
@@ -238,6 +240,38 @@ def _vocab() -> Vocab:
 # --------------------------------------------------------------------------- the pool
 
 
+class _Schedule:
+    """Which worker holds which chunk of one parse, and which chunks are still to tag.
+
+    Each worker splits the chunks dealt to it (in turn) and tags them when
+    asked; a worker that has tagged all of its own takes over the last
+    untagged chunk of the worker with the most left (splitting it again is
+    cheap). So a worker kept busy by a call, or a slower one, holds fewer
+    chunks in the end, and both finish together. A chunk's statements are
+    parsed by the worker that tagged it, which keeps its docs.
+    """
+
+    def __init__(self, job: int, texts: list[list[str]], workers: int) -> None:
+        self.job = job
+        self.texts = texts
+        self.owner = [chunk % workers for chunk in range(len(texts))]
+        self._untagged = [deque(range(w, len(texts), workers)) for w in range(workers)]
+
+    def next_to_tag(self, worker: int) -> tuple[int, list[str] | None] | None:
+        """The chunk ``worker`` tags next, with its texts if it has not split it."""
+        if self._untagged[worker]:
+            return self._untagged[worker].popleft(), None
+        busiest = max(self._untagged, key=len)
+        if not busiest:
+            return None
+        chunk = busiest.pop()
+        self.owner[chunk] = worker
+        return chunk, self.texts[chunk]
+
+    def all_asked(self) -> bool:
+        return not any(self._untagged)
+
+
 class ParsePool:
     """Worker processes, each with the model loaded, and the jobs running on them."""
 
@@ -250,6 +284,7 @@ class ParsePool:
         self._outbox: Queue | None = None
         self._ids = itertools.count(1)
         self._mail: dict[int, list[tuple[str, int, Any]]] = {}
+        self._schedules: dict[int, _Schedule] = {}
         self._ready: set[int] = set()
         self._started_at = 0.0
         self.broken: str | None = None
@@ -312,36 +347,48 @@ class ParsePool:
             job = next(self._ids)
             self._mail[job] = []
             self._inboxes[job % len(self._inboxes)].put(("call", job, function, args))
-        answered = False
         try:
             while True:
                 check(cancel)
                 for kind, _, payload in self._receive(job):
                     if kind == "result":
-                        answered = True
                         return payload
                     if kind == "raised":
-                        answered = True
                         raise payload
                     raise PoolUnavailable(f"a parse worker failed: {payload}")
         finally:
-            self._finish(job, complete=answered)
+            self._finish(job)
 
     # --- used by PooledParse ---------------------------------------------------------
 
-    def _send(self, chunks: list[tuple[int, list[str]]]) -> int:
+    def _start_parse(self, texts: list[list[str]]) -> _Schedule:
+        """Send out the chunks' sentences, and the first chunks to tag to each worker."""
         with self._lock:
             if self.broken is not None:
                 raise PoolUnavailable(self.broken)
             job = next(self._ids)
             self._mail[job] = []
-            shares: list[list[tuple[int, list[str]]]] = [[] for _ in self._procs]
-            for position, chunk in enumerate(chunks):
-                shares[position % len(shares)].append(chunk)
-            for inbox, share in zip(self._inboxes, shares, strict=True):
-                if share:
-                    inbox.put(("job", job, share))
-            return job
+            schedule = _Schedule(job, texts, len(self._inboxes))
+            self._schedules[job] = schedule
+            for chunk, chunk_texts in enumerate(texts):
+                self._inboxes[schedule.owner[chunk]].put(
+                    ("work", job, "sentences", chunk, chunk_texts)
+                )
+            for _ in range(TAG_AHEAD):
+                for worker in range(len(self._inboxes)):
+                    self._ask_to_tag(schedule, worker)
+            return schedule
+
+    def _ask_to_tag(self, schedule: _Schedule, worker: int) -> None:
+        """Give ``worker`` its next chunk to tag; after the last one, every statement parse."""
+        item = schedule.next_to_tag(worker)
+        if item is None:
+            return
+        chunk, texts = item
+        self._inboxes[worker].put(("work", schedule.job, "entities", chunk, texts))
+        if schedule.all_asked():
+            for chunk, owner in enumerate(schedule.owner):
+                self._inboxes[owner].put(("work", schedule.job, "statements", chunk, None))
 
     def _receive(self, job: int) -> list[tuple[str, int, Any]]:
         """The messages for ``job`` so far, waiting up to ``POLL_SECONDS`` for one."""
@@ -391,6 +438,9 @@ class ParsePool:
             mail = self._mail.get(job)
             if mail is not None:
                 mail.append((phase, chunk, payload))
+            schedule = self._schedules.get(job)
+            if schedule is not None and phase == "entities":
+                self._ask_to_tag(schedule, schedule.owner[chunk])
 
     def _check_health(self) -> None:
         if any(not p.is_alive() for p in self._procs):
@@ -398,13 +448,14 @@ class ParsePool:
         elif not self._ready and time.monotonic() - self._started_at > START_TIMEOUT:
             self._fail("the parse workers took too long to start")
 
-    def _finish(self, job: int, complete: bool) -> None:
-        """Forget ``job``; unless it is complete, its workers drop what is left of it."""
+    def _finish(self, job: int) -> None:
+        """Forget ``job``; the workers drop whatever is left of it."""
         with self._lock:
             self._mail.pop(job, None)
-            for inbox in [] if complete else self._inboxes:
+            self._schedules.pop(job, None)
+            for inbox in self._inboxes:
                 with contextlib.suppress(OSError, ValueError):
-                    inbox.put(("cancel", job))
+                    inbox.put(("drop", job))
 
     def _fail(self, reason: str) -> None:
         with self._lock:
@@ -418,6 +469,7 @@ class ParsePool:
             procs, inboxes, outbox = self._procs, self._inboxes, self._outbox
             self._procs, self._inboxes, self._outbox = [], [], None
             self._mail.clear()
+            self._schedules.clear()
             if self.broken is None:
                 self.broken = "the parse workers were shut down"
         for inbox in inboxes:
@@ -447,12 +499,11 @@ class PooledParse:
         self.document = document
         self.chunks = nlp.chunk_blocks(document)
         text, blocks = document.text, document.blocks
-        self._job = pool._send(
-            [
-                (chunk_id, [text[blocks[i].start : blocks[i].end] for i in chunk])
-                for chunk_id, chunk in enumerate(self.chunks)
-            ]
+        text, blocks = document.text, document.blocks
+        self.schedule = pool._start_parse(
+            [[text[blocks[i].start : blocks[i].end] for i in chunk] for chunk in self.chunks]
         )
+        self._job = self.schedule.job
         self._done = {phase: 0 for phase in PHASES}
         self._spans: dict[int, list[list[tuple[int, int]]]] = {}
         self._docs: dict[int, list[Doc]] = {}
@@ -506,8 +557,7 @@ class PooledParse:
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            complete = self._done["statements"] == len(self.chunks)
-            self.pool._finish(self._job, complete)
+            self.pool._finish(self._job)
 
 
 # --------------------------------------------------------------------------- the shared pool

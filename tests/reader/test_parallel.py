@@ -137,6 +137,26 @@ def test_jobs_that_overlap_do_not_disturb_each_other(pool, spacy_model, write_fi
     assert token_rows(blocks) == token_rows(LocalParse(big).statement_blocks(None))
 
 
+def test_a_worker_kept_busy_hands_its_chunks_to_the_other(pool, spacy_model, write_file):
+    """The tagging is balanced: while one worker sleeps through a call, the other
+    takes over its chunks, and the results stay those of the in-process parse."""
+    document = load_document(write_file("busy.txt", generated_text(700, seed=6)))
+    parse = pool.submit(document)
+    chunks = len(parse.chunks)
+    assert chunks >= 8
+    dealt = list(parse.schedule.owner)  # in turn, before any chunk is taken over
+    assert dealt.count(0) == dealt.count(1) or abs(dealt.count(0) - dealt.count(1)) == 1
+    sleeper = threading.Thread(target=pool.call, args=(time.sleep, (6.0,)))
+    sleeper.start()
+    try:
+        blocks = parse.statement_blocks(None)
+    finally:
+        sleeper.join()
+    owners = parse.schedule.owner
+    assert min(owners.count(0), owners.count(1)) < chunks // 2 - 1
+    assert token_rows(blocks) == token_rows(LocalParse(document).statement_blocks(None))
+
+
 def test_a_call_runs_on_a_worker_with_its_result_or_its_error(pool, long_document):
     import os
 
