@@ -249,6 +249,21 @@ def test_falls_back_to_in_process_when_workers_cannot_start(spacy_model, write_f
     assert not {p.pid for p in multiprocessing.active_children()} & set(broken.pids())
 
 
+def test_the_model_multiplies_with_numpy_on_one_thread(spacy_model):
+    """thinc's BLIS kernel is slower than NumPy's BLAS on many CPUs (see nlp._load)."""
+    from threadpoolctl import threadpool_info
+
+    model = nlp.load_model()
+    layers = [
+        *model.get_pipe("tok2vec").model.walk(),
+        *model.get_pipe("ner").model.get_ref("tok2vec").walk(),  # its own embedding
+    ]
+    assert len(layers) > 10
+    assert not any(getattr(layer.ops, "use_blis", True) for layer in layers)
+    numpy_blas = [pool for pool in threadpool_info() if "numpy" in pool["filepath"]]
+    assert all(pool["num_threads"] == 1 for pool in numpy_blas)
+
+
 def test_cue_forms_cover_inflections(spacy_model):
     forms = nlp.cue_forms()
     assert {"said", "says", "told", "claimed", "according", "urging", "denies", "wrote"} <= forms
