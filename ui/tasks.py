@@ -12,10 +12,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Sequence
 from typing import Literal
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 import reader
 from reader import nlp
@@ -50,11 +61,39 @@ class _Relay(QObject):
     """Signals the jobs emit from worker threads; queued to the controller."""
 
     stage = Signal(int, str)
-    document = Signal(int, object, object)  # ticket, Document, threading.Event set once shown
-    analysis = Signal(int, object, object)  # ticket, Analysis, threading.Event set once shown
+    document = Signal(int, object, object)  # ticket, Document, Event set once painted
+    analysis = Signal(int, object, object)  # ticket, Analysis, Event set once painted
     summary = Signal(int, object)
     error = Signal(int, object)
     done = Signal(int)
+
+
+class AfterRepaint(QObject):
+    """Sets a job's flag once the window has repainted what the last result changed.
+
+    A job waits for that flag before its next stage, so the window lays out and
+    paints a new panel without competing for the GIL. The flag is set by an
+    event posted at low priority: Qt posts its repaint requests at that
+    priority too, and delivers events of one priority in order, so the
+    repaints that a slot asked for come first.
+    """
+
+    _TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._flags: deque[threading.Event] = deque()
+
+    def set_later(self, flag: threading.Event) -> None:
+        self._flags.append(flag)
+        priority = Qt.EventPriority.LowEventPriority.value
+        QCoreApplication.postEvent(self, QEvent(self._TYPE), priority)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == self._TYPE:
+            self._flags.popleft().set()
+            return True
+        return super().event(event)
 
 
 class _OpenJob(QRunnable):
@@ -82,11 +121,11 @@ class _OpenJob(QRunnable):
     def run(self) -> None:
         ticket, relay, cancel = self._ticket, self._relay, self._cancel
 
-        shown: threading.Event | None = None  # set once the window has taken the last result
+        shown: threading.Event | None = None  # set once the window has painted the last result
 
         def progress(stage: str) -> None:
-            # Before a stage's work, let the window take in the previous result: its
-            # panels are then built without competing with this thread for the GIL.
+            # Before a stage's work, let the window take in and paint the previous
+            # result: its panels are then built without competing for the GIL.
             if shown is not None:
                 shown.wait(HANDOVER_WAIT_S)
             if stage == "model" and nlp.is_model_loaded():
@@ -191,6 +230,7 @@ class AnalysisController(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._relay = _Relay()
+        self._after_repaint = AfterRepaint(self)
         self._relay.stage.connect(self._on_stage)
         self._relay.document.connect(self._on_document)
         self._relay.analysis.connect(self._on_analysis)
@@ -324,7 +364,7 @@ class AnalysisController(QObject):
                 self._debounce.stop()
                 self.documentLoaded.emit(document)
         finally:
-            shown.set()
+            self._after_repaint.set_later(shown)
 
     @Slot(int, object, object)
     def _on_analysis(self, ticket: int, analysis: object, shown: threading.Event) -> None:
@@ -332,7 +372,7 @@ class AnalysisController(QObject):
             if ticket == self._open_ticket:
                 self.analysisUpdated.emit(analysis)
         finally:
-            shown.set()
+            self._after_repaint.set_later(shown)
 
     @Slot(int, object)
     def _on_summary(self, ticket: int, summary: object) -> None:

@@ -285,3 +285,34 @@ def test_a_job_waits_for_the_window_to_take_each_result(controller, qtbot, write
         pass  # once the window takes results in, the job goes on to the end
     drain(controller)
     assert len(emitted) > 1 and events.of("analysis")[-1] is emitted[-1]
+
+
+def test_a_result_counts_as_taken_once_the_window_has_repainted(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.tasks import AfterRepaint
+
+    order: list[str] = []
+
+    class Label(QLabel):
+        def paintEvent(self, event) -> None:
+            order.append("paint")
+            super().paintEvent(event)
+
+    label = Label("before")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitUntil(lambda: "paint" in order, timeout=TIMEOUT)
+    order.clear()
+    class Flag(threading.Event):
+        def set(self) -> None:
+            order.append("flag")
+            super().set()
+
+    after_repaint = AfterRepaint()
+    flag = Flag()
+    label.setText("after: a longer text")  # as a slot taking in a result would
+    after_repaint.set_later(flag)
+    assert not flag.is_set()
+    qtbot.waitUntil(flag.is_set, timeout=TIMEOUT)
+    assert order == ["paint", "flag"]
