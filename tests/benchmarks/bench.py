@@ -44,6 +44,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench-cache-"))
 
 import reader  # noqa: E402
+from reader import parallel  # noqa: E402
 from reader.options import ALGORITHMS  # noqa: E402
 from reader.summarize import summarize  # noqa: E402
 from resources import sample_article  # noqa: E402
@@ -446,15 +447,31 @@ def main() -> int:
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pool = parallel.running_pool()
+    workers = [peak_mb(pid) for pid in pool.pids()] if pool is not None else []
+    known = [mb for mb in workers if mb is not None]
     table(
         "Peak memory (resident)",
         ["process", "peak"],
         [
             ["this process (GUI + analysis)", f"{own:,.0f} MB"],
-            ["largest child process", f"{children:,.0f} MB"],
+            ["largest parse worker", f"{max(known):,.0f} MB" if known else "—"],
+            ["other child processes (start-up, stock sumy)", f"{children:,.0f} MB"],
         ],
     )
     return 0
+
+
+def peak_mb(pid: int) -> float | None:
+    """A live process's peak resident memory (Linux only)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 if __name__ == "__main__":
