@@ -153,6 +153,9 @@ class _OpenJob(QRunnable):
                     return
                 shown = threading.Event()
                 relay.analysis.emit(ticket, analysis, shown)
+                # Here too, not only in progress(): after the last result the
+                # generator goes on to store it, which competes for the GIL too.
+                shown.wait(HANDOVER_WAIT_S)
         except AnalysisCancelled:
             pass
         except Exception as error:

@@ -316,3 +316,32 @@ def test_a_result_counts_as_taken_once_the_window_has_repainted(qtbot) -> None:
     assert not flag.is_set()
     qtbot.waitUntil(flag.is_set, timeout=TIMEOUT)
     assert order == ["paint", "flag"]
+
+
+def test_the_result_is_stored_once_the_window_has_painted_it(qtbot, write_file, tmp_path) -> None:
+    from reader.cache import AnalysisCache, cache_key
+    from ui.tasks import HANDOVER_WAIT_S
+
+    path = write_file("bridge.txt", short_article())
+    document = reader.load_document(path)
+    reader.analyze(document)  # warm: every stage now takes milliseconds
+    cache = AnalysisCache(tmp_path / "analyses.sqlite3")
+    controller = AnalysisController(cache=cache)
+    complete = threading.Event()
+
+    def in_worker(_ticket, analysis, _shown) -> None:  # runs in the worker thread
+        if analysis.statements:
+            complete.set()
+
+    controller._relay.analysis.connect(in_worker, Qt.ConnectionType.DirectConnection)
+    try:
+        controller.submit_open(str(path))
+        qtbot.waitUntil(lambda: controller.pool.activeThreadCount() > 0, timeout=TIMEOUT)
+        assert complete.wait(TIMEOUT / 1000)
+        time.sleep(HANDOVER_WAIT_S / 2)  # the GUI thread is busy: nothing is stored yet
+        assert cache.get(cache_key(document)) is None
+        with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+            pass
+        assert cache.get(cache_key(document)) is not None
+    finally:
+        assert controller.shutdown(TIMEOUT)
