@@ -13,7 +13,9 @@ comparison of mentions):
    place; a bare surname of exactly one full name is that person;
 3. merge: a person's shorter forms ("Mikati", "Najib") join the one full name
    that contains them; an organisation's acronym joins its spelled-out name
-   when the text defines it ("Central Intelligence Agency (CIA)");
+   when the text defines it ("Central Intelligence Agency (CIA)"), and any
+   acronym joins the one name of its type with its initials ("US" and
+   "United States");
 4. fill in: other whole-word occurrences of a recognised name (or of a
    known person's surname) that spaCy did not tag become mentions too;
 5. build: one ``Entity`` per group, named by its fullest form.
@@ -108,6 +110,7 @@ _INNER_POSSESSIVE = re.compile(r"['’][sS]\s")
 _LEADING_POSSESSIVE = re.compile(r"['’‘`´][sS]\s")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la"})
+_ACRONYM_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 @dataclass(slots=True)
@@ -138,6 +141,7 @@ def extract_entities(document: Document, parsed: list[ParsedBlock]) -> tuple[Ent
     _merge_people(label_of, root_of, {raw.key for raw in raws if not raw.heading})
     search = _search_terms(raws, label_of, root_of)
     _merge_acronyms(document.text, raws, label_of, root_of, search)
+    _merge_initials(raws, label_of, root_of)
     raws.extend(_fill_in(document.text, parsed, search, label_of))
     return _build(raws, label_of, root_of)
 
@@ -438,6 +442,30 @@ def _merge_acronyms(
         terms = search.setdefault(acronym, [])
         if not any(t == (acronym,) for t, _ in terms):
             terms.append(((acronym,), key))
+
+
+def _merge_initials(raws: list[_Raw], label_of: dict[str, str], root_of: dict[str, str]) -> None:
+    """Join an acronym ("US", "U.N.") to the one name of its type that it abbreviates
+    ("United States", "United Nations"), even where the text never defines it."""
+    spelled: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, label in label_of.items():
+        if label in _ACRONYM_LABELS and " " in key:
+            spelled[_initials(key), label].add(_find(root_of, key))
+    written: dict[str, set[bool]] = defaultdict(set)  # key -> is each surface an acronym?
+    for raw in raws:
+        written[raw.key].add(_is_acronym(raw.text))
+    for key, forms in written.items():
+        if forms != {True}:
+            continue
+        roots = spelled.get((key.upper(), label_of[key]), set())
+        root = _find(root_of, key)
+        if len(roots) == 1 and root not in roots:
+            root_of[root] = next(iter(roots))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 def _initials(name: str) -> str:

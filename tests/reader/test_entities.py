@@ -259,6 +259,29 @@ def test_acronym_defined_in_the_text_joins_its_organisation(spacy_model):
     assert not any(e.name == "CIA" for e in entities)
 
 
+def test_an_acronym_joins_the_one_name_with_its_initials(spacy_model):
+    text = (
+        "The United Nations met in Geneva on Monday, and the United States sent an envoy.\n"
+        "A U.N. spokesman said the US would vote, and UN staff agreed."
+    )
+    _, _, entities = entities_of(text)
+    nations = find(entities, "United Nations")
+    assert nations.type == "ORG" and set(nations.aliases) >= {"U.N.", "UN"}
+    states = find(entities, "United States")
+    assert states.type == "GPE" and "US" in states.aliases
+    assert not any(e.name in ("U.N.", "UN", "US") for e in entities)
+
+
+def test_an_acronym_with_two_possible_names_stays_apart(spacy_model):
+    text = (
+        "The Peace Union met the Progress Unit in Lagos.\n"
+        "Later the PU said it would meet both again."
+    )
+    _, _, entities = entities_of(text)
+    assert find(entities, "PU").type == "ORG"  # it stays a name of its own
+    assert not any("PU" in e.aliases for e in entities)
+
+
 def test_mention_spans_are_the_document_text(spacy_model):
     text = (
         "“Angela Merkel’s” visit to Paris — and Macron’s reply — surprised the "
