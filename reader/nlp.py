@@ -76,14 +76,16 @@ def _load_first_available() -> Language:
 
 
 def _load(module: Any) -> Language:
-    """The model of ``module``, multiplying its matrices with NumPy's BLAS on one thread.
+    """The model of ``module``, its layers multiplying with NumPy's BLAS on one thread.
 
     thinc multiplies with BLIS by default, which runs its generic kernel on
-    many CPUs (on our AMD EPYC: 33 GFLOPS against OpenBLAS's 95), and matrix
-    products are most of the tagger's and the entity recogniser's time: with
-    NumPy's they run a third faster, with the same tags and entities. One
-    thread, because the parse workers already keep every core busy and an
-    idle OpenBLAS thread spins.
+    many CPUs (on our AMD EPYC: 33 GFLOPS against OpenBLAS's 95). The token
+    embeddings (tok2vec, and the entity recogniser's own) are most of the
+    staged parse's time; with NumPy's products the tagging and entities take a
+    third less, with the same results. (The parser's and the recogniser's
+    per-step products still call BLIS directly.) One thread, because the
+    parse workers already keep every core busy and an idle OpenBLAS thread
+    spins.
     """
     from thinc.api import use_ops
     from threadpoolctl import ThreadpoolController

@@ -162,8 +162,8 @@ class _Worker:
 
     def _do(self, job: int, phase: str, chunk: int, texts: list[str] | None) -> Any:
         key = (job, chunk)
-        if phase == "sentences" or (phase == "entities" and key not in self.docs):
-            self.docs[key] = nlp.split_sentences(texts or [])  # the latter: a chunk taken over
+        if texts is not None:  # the sentences, or the tags of a chunk taken over
+            self.docs[key] = nlp.split_sentences(texts)
         if phase == "sentences":
             return [sentence_spans(doc) for doc in self.docs[key]]
         if phase == "entities":
@@ -247,7 +247,8 @@ class _Schedule:
     asked; a worker that has tagged all of its own takes over the last
     untagged chunk of the worker with the most left (splitting it again is
     cheap). So a worker kept busy by a call, or a slower one, holds fewer
-    chunks in the end, and both finish together. A chunk's statements are
+    chunks in the end, and the workers finish within a chunk or so of each
+    other (only chunks not yet asked for move). A chunk's statements are
     parsed by the worker that tagged it, which keeps its docs.
     """
 
@@ -393,6 +394,8 @@ class ParsePool:
     def _receive(self, job: int) -> list[tuple[str, int, Any]]:
         """The messages for ``job`` so far, waiting up to ``POLL_SECONDS`` for one."""
         with self._lock:
+            if self.broken is not None:  # before the mail: a failure clears every job's
+                raise PoolUnavailable(self.broken)
             mail = self._mail.get(job)
             if mail is None:
                 raise AnalysisCancelled("The analysis was cancelled.")
@@ -498,7 +501,6 @@ class PooledParse:
         self.pool = pool
         self.document = document
         self.chunks = nlp.chunk_blocks(document)
-        text, blocks = document.text, document.blocks
         text, blocks = document.text, document.blocks
         self.schedule = pool._start_parse(
             [[text[blocks[i].start : blocks[i].end] for i in chunk] for chunk in self.chunks]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import random
+import sys
 import threading
 import time
 
@@ -139,13 +140,10 @@ def test_jobs_that_overlap_do_not_disturb_each_other(pool, spacy_model, write_fi
 
 def test_a_worker_kept_busy_hands_its_chunks_to_the_other(pool, spacy_model, write_file):
     """The tagging is balanced: while one worker sleeps through a call, the other
-    takes over its chunks, and the results stay those of the in-process parse."""
-    document = load_document(write_file("busy.txt", generated_text(700, seed=6)))
+    takes over chunks dealt to it, and the results stay those of the in-process parse."""
+    document = load_document(write_file("busy.txt", generated_text(1400, seed=6)))
     parse = pool.submit(document)
-    chunks = len(parse.chunks)
-    assert chunks >= 8
-    dealt = list(parse.schedule.owner)  # in turn, before any chunk is taken over
-    assert dealt.count(0) == dealt.count(1) or abs(dealt.count(0) - dealt.count(1)) == 1
+    dealt = list(parse.schedule.owner)  # before any chunk is taken over
     sleeper = threading.Thread(target=pool.call, args=(time.sleep, (6.0,)))
     sleeper.start()
     try:
@@ -153,7 +151,8 @@ def test_a_worker_kept_busy_hands_its_chunks_to_the_other(pool, spacy_model, wri
     finally:
         sleeper.join()
     owners = parse.schedule.owner
-    assert min(owners.count(0), owners.count(1)) < chunks // 2 - 1
+    taken_over = max(owners.count(w) - dealt.count(w) for w in (0, 1))
+    assert taken_over >= 2
     assert token_rows(blocks) == token_rows(LocalParse(document).statement_blocks(None))
 
 
@@ -261,6 +260,7 @@ def test_the_model_multiplies_with_numpy_on_one_thread(spacy_model):
     assert len(layers) > 10
     assert not any(getattr(layer.ops, "use_blis", True) for layer in layers)
     numpy_blas = [pool for pool in threadpool_info() if "numpy" in pool["filepath"]]
+    assert numpy_blas or sys.platform != "linux"  # NumPy's wheels bundle OpenBLAS there
     assert all(pool["num_threads"] == 1 for pool in numpy_blas)
 
 

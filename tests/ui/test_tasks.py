@@ -338,7 +338,7 @@ def test_the_result_is_stored_once_the_window_has_painted_it(qtbot, write_file, 
         controller.submit_open(str(path))
         qtbot.waitUntil(lambda: controller.pool.activeThreadCount() > 0, timeout=TIMEOUT)
         assert complete.wait(TIMEOUT / 1000)
-        time.sleep(HANDOVER_WAIT_S / 2)  # the GUI thread is busy: nothing is stored yet
+        time.sleep(HANDOVER_WAIT_S / 5)  # the GUI thread is busy: nothing is stored yet
         assert cache.get(cache_key(document)) is None
         with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
             pass
