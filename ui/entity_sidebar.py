@@ -472,11 +472,14 @@ class EntitySidebar(QWidget):
                 for g in groups
                 if (kept := tuple(e for e in g.entities if matches(e, needle)))
             ]
-        self._show_groups(groups)
         if not groups:
+            self._show_groups(groups)
             self._set_message(NO_MATCH)
             return
+        # Shown before it is filled: a visible view lays thousands of rows out on a
+        # later turn of the event loop, a hidden one at once when it is shown.
         self._stack.setCurrentWidget(self._tree)
+        self._show_groups(groups)
         if self._entity is not None:
             self._select_in_view(self._entity)
 
