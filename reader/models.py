@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["title", "heading", "paragraph", "quote", "list_item"]
+#: "aside": page furniture kept in the text but never analysed (see reader.loaders.asides).
+BlockKind = Literal["title", "heading", "paragraph", "quote", "list_item", "aside"]
 StanceLabel = Literal["supportive", "critical", "neutral"]
 
 

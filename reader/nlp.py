@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import AnalysisCancelled, ReaderError
-from .models import Document
+from .models import Block, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,14 +109,19 @@ class ParsedBlock:
     doc: Doc
 
 
+def is_analysed(block: Block) -> bool:
+    """Whether the parse reads ``block``: any with text, except page furniture ("aside")."""
+    return block.end > block.start and block.kind != "aside"
+
+
 def parse(document: Document, cancel: threading.Event | None = None) -> list[ParsedBlock]:
-    """Run the full pipeline over every block (title and headings included).
+    """Run the full pipeline over every analysed block (title and headings included).
 
     Blocks never contain a newline, so no sentence or entity crosses a line.
     Raises ``AnalysisCancelled`` as soon as ``cancel`` is set.
     """
     nlp = load_model()
-    blocks = [(i, b) for i, b in enumerate(document.blocks) if b.end > b.start]
+    blocks = [(i, b) for i, b in enumerate(document.blocks) if is_analysed(b)]
     texts = (document.text[b.start : b.end] for _, b in blocks)
     parsed: list[ParsedBlock] = []
     for (index, block), doc in zip(blocks, _pipe(nlp, texts), strict=True):
@@ -163,13 +168,13 @@ def supports_stages(nlp: Language) -> bool:
 
 
 def chunk_blocks(document: Document, words: int = CHUNK_WORDS) -> list[list[int]]:
-    """Indices of the non-empty blocks, cut into runs of about ``words`` words."""
+    """Indices of the analysed blocks, cut into runs of about ``words`` words."""
     chunks: list[list[int]] = []
     current: list[int] = []
     count = 0
     text = document.text
     for index, block in enumerate(document.blocks):
-        if block.end <= block.start:
+        if not is_analysed(block):
             continue
         current.append(index)
         count += text.count(" ", block.start, block.end) + 1

@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -59,6 +60,7 @@ LayerStyle = Literal["background", "tint", "underline"]
 _TITLE_SCALE = 1.75
 _HEADING_SCALE = {1: 1.4, 2: 1.25, 3: 1.12}
 _INDENT_EM = 1.6
+_ASIDE_SCALE = 0.9
 _MARGIN = 28  # pixels around the text when the view is narrow
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 _FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
@@ -299,6 +301,9 @@ class ArticleView(QTextEdit):
             fmt.setRightMargin(em * _INDENT_EM)
         elif item.kind == "list_item":
             fmt.setBottomMargin(em * 0.3)
+        elif item.kind == "aside":  # page furniture ("Read also: ..."): shown, muted
+            char.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            char.setFontPointSize(self.font().pointSizeF() * _ASIDE_SCALE)
         cursor.setBlockFormat(fmt)
         if char.propertyCount():
             cursor.mergeCharFormat(char)

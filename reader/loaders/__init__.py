@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import DocumentTooLarge, EmptyDocument, FileNotReadable
 from ..models import Document
 from . import registry
+from .asides import mark_asides
 from .build import Parsed, Part, assemble, title_from_filename
 from .decode import collecting_notices
 from .epub import looks_like_epub, parse_epub
@@ -79,13 +80,14 @@ def parse_document(data: bytes, path: Path) -> Document:
     fmt = detect(data, path)
     with collecting_notices() as notices:
         parsed = fmt.parse(data, path.name)
-    if not any(block.kind != "title" for block in parsed.blocks):  # a title alone is no article
+    blocks = mark_asides(parsed.text, parsed.blocks)
+    if all(block.kind in ("title", "aside") for block in blocks):  # no article in there
         raise EmptyDocument(f'"{path.name}" contains no readable text.')
     title = parsed.title or title_from_filename(path)
     metadata = dict(parsed.metadata)
     if notices:  # read, but a person should know what was repaired
         metadata["notice"] = " ".join(notices)
-    return Document(str(path), parsed.text, title, parsed.blocks, fmt.name, metadata)
+    return Document(str(path), parsed.text, title, blocks, fmt.name, metadata)
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:

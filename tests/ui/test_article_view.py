@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 
 from reader import load_document
 from reader.models import Block, Document
@@ -214,6 +214,30 @@ def test_title_and_headings_are_larger_and_quotes_indented(view: ArticleView) ->
     first, second = block_at("list_item"), block_at("list_item").next().next()
     assert first.textList() is not None and first.textList() == second.textList()
     assert view.toPlainText() == doc.text  # formatting never changes the text
+
+
+def test_page_furniture_is_shown_muted_and_smaller(view: ArticleView) -> None:
+    doc = make_document(
+        [
+            ("paragraph", "Body text of the article."),
+            ("aside", "READ ALSO: Another Story Entirely"),
+            ("paragraph", "More body text."),
+        ]
+    )
+    view.show_document(doc)
+    qdoc = view.document()
+
+    def char_format(kind: str):
+        block = next(b for b in doc.blocks if b.kind == kind)
+        cursor = QTextCursor(qdoc.findBlock(view.positions.to_qt(block.start)))
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        return cursor.charFormat()
+
+    aside, body = char_format("aside"), char_format("paragraph")
+    muted = view.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert aside.foreground().color() == muted != body.foreground().color()
+    assert 0 < aside.fontPointSize() < view.font().pointSizeF()
+    assert view.toPlainText() == doc.text
 
 
 def test_reveal_scrolls_to_the_span_and_marks_it(view: ArticleView, qtbot) -> None:

@@ -1,0 +1,59 @@
+"""Page furniture inside an article: "READ ALSO: ...", "Related: ...", "Advertisement".
+
+Articles saved from the web keep such lines between their paragraphs. They stay
+in the text, where the reader sees them, but as ``"aside"`` blocks, which no
+analysis reads: their headlines would otherwise become names ("Transport
+Ministry Urges Public to Disregard"), summary sentences and statements.
+
+Only a short paragraph, list item or heading that starts with such a label
+followed by a separator (or is nothing but the label) counts; "Related talks
+were held in Cairo." stays a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Block
+
+MAX_WORDS = 40
+
+_LABEL = re.compile(
+    r"""\s*(?:
+        (?:read|see|watch|listen)\s+(?:also|more|next)
+      | also\s+(?:read|see|watch|on)
+      | related(?:\s+(?:articles?|stories|story|content|news|coverage|reading|links?))?
+      | recommended(?:\s+(?:for\s+you|reading|stories|articles))?
+      | more\s+(?:on\s+this(?:\s+story)?|stories|news|coverage|reading)
+      | (?:click|tap)\s+here
+    )\s*(?:[:|>»–—]|-\s|$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WHOLE = re.compile(
+    r"""\s*(?:
+        advertisement | sponsored(?:\s+content)?
+      | (?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)
+        (?:\s+(?:this\s+)?(?:advertisement|ad))?
+      | scroll\s+to\s+continue(?:\s+with\s+content)?
+    )\s*\.?\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_KINDS = ("paragraph", "list_item", "heading")  # a lone "Advertisement" reads as a heading
+
+
+def is_aside(line: str) -> bool:
+    """Whether a block's text is page furniture rather than the article's."""
+    if _WHOLE.fullmatch(line):
+        return True
+    return len(line.split()) <= MAX_WORDS and _LABEL.match(line) is not None
+
+
+def mark_asides(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """``blocks`` with the paragraphs and list items that are page furniture made asides."""
+    return tuple(
+        replace(block, kind="aside")
+        if block.kind in _KINDS and is_aside(text[block.start : block.end])
+        else block
+        for block in blocks
+    )
