@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .models import Document, Entity, TextRef
-from .nlp import ParsedBlock
+from .nlp import ParsedBlock, is_analysed
 from .quotes import Quote, QuoteIndex, find_quotes
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def extract_attributions(
 ) -> list[Attribution]:
     """Every attribution in ``document``, in article order."""
     ctx = _Context(document, parsed)
-    quotes = find_quotes(document.text, document.blocks)
+    quotes = find_quotes(document.text, [b for b in document.blocks if is_analysed(b)])
     quotes += _blockquotes(document, quotes)
     quotes.sort(key=lambda q: q.start)
     qindex = QuoteIndex(quotes)

@@ -20,6 +20,8 @@ Maria Lopez, who chairs the council, said the contract would cut crossings by a 
 
 Advertisement
 
+Related: “We will never sign it,” says ferry union
+
 "This is a fair deal for Porthaven," Lopez told reporters after the vote.
 
 Related talks were held in Kilmarsh on Monday, officials said.
@@ -63,6 +65,7 @@ def test_asides_stay_in_the_text_but_no_analysis_reads_them(spacy_model, write_f
     assert asides == [
         "READ ALSO: Transport Ministry Urges Public To Disregard Fare Rumours",
         "Advertisement",
+        "Related: “We will never sign it,” says ferry union",
     ]
     kinds = {document.block_text(b)[:7]: b.kind for b in document.blocks}
     assert kinds["Related"] == "paragraph"
