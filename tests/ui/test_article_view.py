@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
 
 from reader import load_document
 from reader.models import Block, Document
@@ -180,6 +180,19 @@ def test_new_document_clears_layers(view: ArticleView) -> None:
     assert view.current_document() is other
 
 
+def first_block_of(view: ArticleView, doc: Document, kind: str) -> QTextBlock:
+    """The Qt block where ``doc``'s first block of ``kind`` starts."""
+    block = next(b for b in doc.blocks if b.kind == kind)
+    return view.document().findBlock(view.positions.to_qt(block.start))
+
+
+def first_char_format(view: ArticleView, doc: Document, kind: str) -> QTextCharFormat:
+    """The character format of the first character of ``doc``'s first block of ``kind``."""
+    cursor = QTextCursor(first_block_of(view, doc, kind))
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    return cursor.charFormat()
+
+
 def test_title_and_headings_are_larger_and_quotes_indented(view: ArticleView) -> None:
     doc = make_document(
         [
@@ -192,18 +205,12 @@ def test_title_and_headings_are_larger_and_quotes_indented(view: ArticleView) ->
         ]
     )
     view.show_document(doc)
-    qdoc = view.document()
 
     def block_at(kind: str):
-        block = next(b for b in doc.blocks if b.kind == kind)
-        return qdoc.findBlock(view.positions.to_qt(block.start))
+        return first_block_of(view, doc, kind)
 
     def point_size(kind: str) -> float:
-        qblock = block_at(kind)
-        cursor = QTextCursor(qblock)
-        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
-        size = cursor.charFormat().fontPointSize()
-        return size or view.font().pointSizeF()
+        return first_char_format(view, doc, kind).fontPointSize() or view.font().pointSizeF()
 
     body = point_size("paragraph")
     assert point_size("title") > point_size("heading") > body
@@ -225,15 +232,8 @@ def test_page_furniture_is_shown_muted_and_smaller(view: ArticleView) -> None:
         ]
     )
     view.show_document(doc)
-    qdoc = view.document()
-
-    def char_format(kind: str):
-        block = next(b for b in doc.blocks if b.kind == kind)
-        cursor = QTextCursor(qdoc.findBlock(view.positions.to_qt(block.start)))
-        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
-        return cursor.charFormat()
-
-    aside, body = char_format("aside"), char_format("paragraph")
+    aside = first_char_format(view, doc, "aside")
+    body = first_char_format(view, doc, "paragraph")
     muted = view.palette().color(QPalette.ColorRole.PlaceholderText)
     assert aside.foreground().color() == muted != body.foreground().color()
     assert 0 < aside.fontPointSize() < view.font().pointSizeF()
