@@ -73,6 +73,15 @@ COMMISSIVE_VERBS = frozenset(
     _words("promise pledge vow threaten refuse decline agree offer propose swear")
 )
 CUE_VERBS = SPEECH_VERBS | EVALUATIVE_VERBS | DIRECTIVE_VERBS | COMMISSIVE_VERBS | {"describe"}
+# Cue verbs that are hardly ever anything but a report ("ask", "show", "refuse" often are).
+_REPORTING_VERBS = frozenset(
+    _words(
+        "say tell add warn argue insist contend note explain claim stress emphasize emphasise "
+        "suggest acknowledge admit call cite deny dismiss reiterate predict announce declare "
+        "assert maintain caution concede allege complain remark reply respond counter retort "
+        "tweet write vow pledge promise"
+    )
+)
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PRONOUN_TYPES: dict[str, frozenset[str]] = {
@@ -300,7 +309,7 @@ def _clausal_content(ctx: _Context, verb: Token, lemma: str) -> tuple[int, int] 
             left = marks[0]
         if left.lower_ == "that" and left.dep_ not in ("det", "nsubj", "nsubjpass"):
             left = left.doc[left.i + 1]  # "said that ...": the content starts after "that"
-        return _span(ctx, left, comps[-1].right_edge)
+        return _span(ctx, left, _before_next_report(ctx, comp, left, comps[-1].right_edge))
     objects = [c for c in children if c.dep_ in ("dobj", "dative")]
     if lemma in DIRECTIVE_VERBS:
         xcomps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
@@ -359,6 +368,34 @@ def _parenthetical_content(ctx: _Context, verb: Token) -> tuple[int, int] | None
     return _span(ctx, first, last)
 
 
+def _before_next_report(ctx: _Context, comp: Token, first: Token, last: Token) -> Token:
+    """``last``, or the end of the words before a second report inside the clause.
+
+    "said he would order a review and warned that haste costs", "said it failed,
+    arguing that ...": the parse may hang the second cue verb (with no subject
+    of its own) on the first one's clause, but what it reports is a statement
+    of its own. (Only when it has content of its own: "and warned against
+    haste" stays where it is.)
+    """
+    doc = comp.doc
+    for token in comp.rights:
+        if not (
+            token.dep_ in ("conj", "advcl")
+            and token.pos_ == "VERB"
+            and token.lemma_.lower() in _REPORTING_VERBS
+            and not any(c.dep_ in _SUBJECTS for c in token.children)  # the same speaker's
+            and token.i <= last.i
+            and _clausal_content(ctx, token, token.lemma_.lower()) is not None
+        ):
+            continue
+        end = token.left_edge.i - 1
+        while end > first.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            end -= 1
+        words = sum(1 for t in doc[first.i : end + 1] if not t.is_punct)
+        return doc[end] if words >= MIN_CONTENT_TOKENS else last
+    return last
+
+
 def _n_words(token: Token) -> int:
     return sum(1 for t in token.subtree if not t.is_punct)
 
@@ -383,7 +420,15 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth >= 3 or verb.head.i == verb.i:
         return None
     if verb.dep_ in ("conj", "xcomp"):  # "... said X and added Y", "refused to admit"
-        return _subject(verb.head, depth + 1)
+        head = verb.head
+        if (
+            verb.dep_ == "conj"
+            and verb.lemma_.lower() in _REPORTING_VERBS
+            and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in CUE_VERBS
+        ):
+            head = head.head  # "said the ferry would run and warned ...": hung on "run"
+        return _subject(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "dep", "conj"):
         # "..., saying ...": the subject of the reporting verb it hangs off, else of its head
         for ancestor in verb.ancestors:

@@ -297,3 +297,36 @@ def test_a_clause_about_when_it_was_said_is_not_content(attributions):
     statement = only(found)
     assert statement.content.text.startswith("the new timetable would start in June")
     assert "met the ferry owners" not in statement.content.text
+
+
+def by_cue(found: list[Attribution], cue: str) -> Attribution:
+    items = [a for a in found if a.cue is not None and a.cue.text == cue]
+    assert len(items) == 1, [(a.cue and a.cue.text, a.content.text) for a in found]
+    return items[0]
+
+
+def test_a_second_report_of_the_same_speaker_is_a_statement_of_its_own(attributions):
+    _, found, _ = attributions(
+        "Ingrid Halvorsen said the ferry would run until March and warned that the route "
+        "could close for good after that.\n\n"
+        "Daniel Okafor said he did not believe the cuts had cost the party the election, "
+        "arguing that divisions inside the party were the bigger hurdle.\n"
+    )
+    halvorsen, okafor = [a for a in found if a.cue is not None and a.cue.text == "said"]
+    assert halvorsen.content.text == "the ferry would run until March"
+    warned = by_cue(found, "warned")
+    assert warned.content.text == "the route could close for good after that"
+    assert warned.speaker is not None and warned.speaker.text == "Ingrid Halvorsen"
+    assert okafor.content.text == "he did not believe the cuts had cost the party the election"
+    assert by_cue(found, "arguing").content.text.startswith("divisions inside the party")
+
+
+def test_a_verb_inside_what_is_reported_stays_in_it(attributions):
+    _, found, _ = attributions(
+        "Police say the driver posed a serious danger to others and refused to stop the car "
+        "at the barrier.\n\n"
+        "The mayor said the council would order a full review of the sea wall and warned "
+        "against delays.\n"
+    )
+    assert by_cue(found, "say").content.text.endswith("refused to stop the car at the barrier")
+    assert by_cue(found, "said").content.text.endswith("and warned against delays")
