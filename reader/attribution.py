@@ -317,9 +317,9 @@ def _clausal_content(ctx: _Context, verb: Token, lemma: str) -> tuple[int, int] 
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
             if preps and any(p.dep_ == "pobj" for p in preps[0].children):
                 pobj = next(p for p in preps[0].children if p.dep_ == "pobj")
-                return _span(ctx, pobj.left_edge, verb.right_edge)
+                return _span(ctx, pobj.left_edge, _own_right_edge(verb))
             if objects and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
-                return _span(ctx, objects[0].left_edge, verb.right_edge)  # "called X a liar"
+                return _span(ctx, objects[0].left_edge, _own_right_edge(verb))  # "called X a liar"
             return None
         if objects and xcomps:
             return _span(ctx, objects[0].left_edge, xcomps[-1].right_edge)
@@ -329,7 +329,7 @@ def _clausal_content(ctx: _Context, verb: Token, lemma: str) -> tuple[int, int] 
         if xcomps and _n_words(xcomps[0]) >= MIN_CONTENT_TOKENS:
             return _span(ctx, xcomps[0].left_edge, xcomps[0].right_edge)
     if lemma == "describe" and objects and any(c.lower_ == "as" for c in children):
-        return _span(ctx, objects[0].left_edge, verb.right_edge)
+        return _span(ctx, objects[0].left_edge, _own_right_edge(verb))
     if lemma in EVALUATIVE_VERBS and objects:
         start = objects[0].left_edge
         end = max(
@@ -393,6 +393,18 @@ def _before_next_report(ctx: _Context, comp: Token, first: Token, last: Token) -
             end -= 1
         words = sum(1 for t in doc[first.i : end + 1] if not t.is_punct)
         return doc[end] if words >= MIN_CONTENT_TOKENS else last
+    return last
+
+
+def _own_right_edge(verb: Token) -> Token:
+    """The last token of ``verb``'s phrase, leaving out verbs coordinated with it
+    ("called it outrageous and called for ...": the second call is another statement)."""
+    last = verb
+    for child in verb.rights:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            break
+        if child.dep_ != "cc":
+            last = child.right_edge
     return last
 
 

@@ -330,3 +330,12 @@ def test_a_verb_inside_what_is_reported_stays_in_it(attributions):
     )
     assert by_cue(found, "say").content.text.endswith("refused to stop the car at the barrier")
     assert by_cue(found, "said").content.text.endswith("and warned against delays")
+
+
+def test_coordinated_reports_are_statements_of_their_own(attributions):
+    _, found, _ = attributions(
+        "Senator Aiko Tanaka called the contract a disgrace and called for a public inquiry "
+        "into the tender.\n"
+    )
+    assert by_cue(found, "called").content.text == "the contract a disgrace"
+    assert by_cue(found, "called for").content.text.startswith("a public inquiry")
