@@ -50,7 +50,7 @@ def is_aside(line: str) -> bool:
 
 
 def mark_asides(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """``blocks`` with the paragraphs and list items that are page furniture made asides."""
+    """``blocks``, with every paragraph, list item or heading that is page furniture an aside."""
     return tuple(
         replace(block, kind="aside")
         if block.kind in _KINDS and is_aside(text[block.start : block.end])
