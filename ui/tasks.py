@@ -33,6 +33,7 @@ from reader import nlp
 from reader.cache import AnalysisCache, analyze_cached, load_document_cached
 from reader.errors import AnalysisCancelled
 from reader.models import AnalysisOptions, Document, Sentence
+from reader.offload import summarize_aside
 
 from .errors import describe
 
@@ -125,7 +126,8 @@ class _OpenJob(QRunnable):
 
         def progress(stage: str) -> None:
             # Before a stage's work, let the window take in and paint the previous
-            # result: its panels are then built without competing for the GIL.
+            # result (the document; each analysis is waited for where it is
+            # emitted): its panels are then built without competing for the GIL.
             if shown is not None:
                 shown.wait(HANDOVER_WAIT_S)
             if stage == "model" and nlp.is_model_loaded():
@@ -153,7 +155,7 @@ class _OpenJob(QRunnable):
                     return
                 shown = threading.Event()
                 relay.analysis.emit(ticket, analysis, shown)
-                # Here too, not only in progress(): after the last result the
+                # Waited for here, not in progress(): after the last result the
                 # generator goes on to store it, which competes for the GIL too.
                 shown.wait(HANDOVER_WAIT_S)
         except AnalysisCancelled:
@@ -184,9 +186,6 @@ class _SummaryJob(QRunnable):
         self._args = (document, tuple(sentences), algorithm, length)
 
     def run(self) -> None:
-        # Imported here: summarising pulls in sumy, needed only once summarising.
-        from reader.offload import summarize_aside
-
         try:
             self._relay.stage.emit(self._ticket, stage_text("summary"))
             summary = summarize_aside(*self._args, start_workers=False)
