@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -21,6 +22,11 @@ from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
 from .pipeline import analyze
 
 PROG = "article-reader"
+INTERNAL_ERROR = (
+    "the file could not be read because of an internal error in Article Reader "
+    "(the other files are not affected)."
+)
+log = logging.getLogger(__name__)
 FORMATS = ("text", "markdown", "json", "jsonl")
 COMMANDS = ("summarize", "entities", "stance")
 
@@ -85,13 +91,22 @@ Renderer = Callable[[Document, Analysis, str], str]
 def _payload(command: str, document: Document, analysis: Analysis) -> dict[str, Any]:
     data = serialize.document_json(document)
     if command == "summarize":
-        assert analysis.summary is not None
-        data.update(serialize.summary_json(analysis.summary))
+        if analysis.summary is not None:
+            data.update(serialize.summary_json(analysis.summary))
     elif command == "entities":
         data["entities"] = serialize.entities_json(analysis.entities)
     else:
         data["statements"] = serialize.statements_json(analysis.statements)
+    data["notes"] = serialize.notes_json(analysis.notes)
     return data
+
+
+def _produced(command: str, analysis: Analysis) -> bool:
+    """Whether the stage that ``command`` prints gave its result (empty is a result)."""
+    note = analysis.note(_STAGE_OF[command])
+    if command == "summarize" and analysis.summary is None:
+        return False
+    return note is None or not note.failed
 
 
 def _render_text(command: str, document: Document, analysis: Analysis, markdown: bool) -> str:
@@ -108,8 +123,11 @@ def _render_text(command: str, document: Document, analysis: Analysis, markdown:
     return heading + body(analysis.statements)
 
 
+_STAGE_OF = {"summarize": "summary", "entities": "entities", "stance": "stance"}
+
+
 def _stages(command: str) -> tuple[str, ...]:
-    return {"summarize": ("summary",), "entities": ("entities",), "stance": ("stance",)}[command]
+    return (_STAGE_OF[command],)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -129,10 +147,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             failures += 1
             print(f"{PROG}: {path}: {error}", file=err)
             continue
-        except Exception as error:  # a bug must not stop the other files
+        except Exception:  # a bug must not stop the other files
             failures += 1
-            print(f"{PROG}: {path}: unexpected error ({type(error).__name__}: {error})", file=err)
+            log.info("Reading %s failed", path, exc_info=True)
+            print(f"{PROG}: {path}: {INTERNAL_ERROR}", file=err)
             continue
+        for message in dict.fromkeys(note.message for note in analysis.notes):
+            print(f"{PROG}: {path}: warning: {message}", file=err)
+        if not _produced(args.command, analysis):
+            failures += 1
+            if args.format not in ("json", "jsonl"):
+                continue  # the warning said it; a script still gets the other results
         if args.format == "jsonl":
             out.write(json.dumps(_payload(args.command, document, analysis), ensure_ascii=False))
             out.write("\n")

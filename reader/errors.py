@@ -50,8 +50,16 @@ class NoTextLayer(EmptyDocument):
     """A PDF whose pages are images only (a scan): there is no text to read."""
 
 
+class GarbledText(EmptyDocument):
+    """A PDF whose fonts do not say which letters they draw: its text is random characters."""
+
+
 class AnalysisCancelled(ReaderError):
     """Raised inside ``analyze`` when its cancel token is set."""
+
+
+class ModelMissing(ReaderError):
+    """No English spaCy model is installed."""
 
 
 class InvalidOption(ReaderError):

@@ -142,9 +142,27 @@ class AnalysisOptions:
 
 
 @dataclass(frozen=True)
+class StageNote:
+    """Why a stage of the analysis gave no result: it failed, or it does not apply.
+
+    ``message`` is one sentence for a person ("Who says what could not be
+    worked out for this document: ..."); the other stages' results stand.
+    """
+
+    stage: str  # "summary", "entities" or "stance"
+    message: str
+    failed: bool = True  # False: skipped on purpose (text that is not English, ...)
+
+
+@dataclass(frozen=True)
 class Analysis:
     sentences: tuple[Sentence, ...]
     summary: Summary | None = None
     entities: tuple[Entity, ...] = ()
     statements: tuple[Statement, ...] = ()
     options: AnalysisOptions = field(default_factory=AnalysisOptions)
+    notes: tuple[StageNote, ...] = ()  # stages that failed or were skipped, in stage order
+
+    def note(self, stage: str) -> StageNote | None:
+        """The note on ``stage``, if it failed or was skipped."""
+        return next((n for n in self.notes if n.stage == stage), None)

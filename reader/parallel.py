@@ -3,7 +3,7 @@
 spaCy holds the GIL for most of its work, so threads cannot share it out, and a
 parse running in the window's process takes time from the window. Here each
 worker process loads the model once and stays warm. A document is cut into
-chunks of blocks (``nlp.chunk_blocks``), dealt out in turn; each worker splits
+chunks of blocks (``nlp.chunk_pieces``), dealt out in turn; each worker splits
 its chunks into sentences, then tags them (tags and entities) a few at a time
 as the pool asks, then parses their statements, keeping its docs in between,
 and sends back each chunk as soon as a phase is done: sentence spans, then a
@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import nlp
-from .errors import AnalysisCancelled, ReaderError
+from .errors import AnalysisCancelled, ModelMissing, ReaderError
 from .models import Document, Sentence
 from .nlp import ParsedBlock
 from .segment import sentence_spans, sentences_from_spans
@@ -79,7 +79,7 @@ def _worker_main(packages: Sequence[str], inbox: Queue, outbox: Queue) -> None:
         nlp.use_model_packages(packages)
         model = nlp.load_model()
         if not nlp.supports_stages(model):
-            raise nlp.ModelMissing("The language model lacks the components a staged parse uses.")
+            raise ModelMissing("The language model lacks the components a staged parse uses.")
         nlp.tag_entities(nlp.split_sentences(["Warm up, said Ishmael."]))
         nlp.cue_forms()
         importlib.import_module("reader.summarize")  # long documents are summarised here
@@ -500,10 +500,9 @@ class PooledParse:
     def __init__(self, pool: ParsePool, document: Document) -> None:
         self.pool = pool
         self.document = document
-        self.chunks = nlp.chunk_blocks(document)
-        text, blocks = document.text, document.blocks
+        self.chunks = nlp.chunk_pieces(document)
         self.schedule = pool._start_parse(
-            [[text[blocks[i].start : blocks[i].end] for i in chunk] for chunk in self.chunks]
+            [nlp.piece_texts(document, chunk) for chunk in self.chunks]
         )
         self._job = self.schedule.job
         self._done = {phase: 0 for phase in PHASES}
@@ -532,20 +531,18 @@ class PooledParse:
             self.close()
 
     def _blocks(self) -> list[ParsedBlock]:
-        blocks = self.document.blocks
         return [
-            ParsedBlock(index, blocks[index].start, doc)
+            ParsedBlock(index, start, doc)
             for chunk_id, chunk in enumerate(self.chunks)
-            for index, doc in zip(chunk, self._docs[chunk_id], strict=True)
+            for (index, start, _), doc in zip(chunk, self._docs[chunk_id], strict=True)
         ]
 
     def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]:
         self._wait("sentences", cancel)
-        blocks = self.document.blocks
         return sentences_from_spans(
-            (index, blocks[index].start, spans)
+            (index, start, spans)
             for chunk_id, chunk in enumerate(self.chunks)
-            for index, spans in zip(chunk, self._spans[chunk_id], strict=True)
+            for (index, start, _), spans in zip(chunk, self._spans[chunk_id], strict=True)
         )
 
     def entity_blocks(self, cancel: threading.Event | None) -> list[ParsedBlock]:

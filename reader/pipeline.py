@@ -9,6 +9,10 @@ sentences, then blocks with entities, then blocks with the statement parse.
 Articles are parsed whole in this process; long documents stage by stage in
 worker processes (``reader.parallel``), so their sentences come within a
 second or two and the rest follows.
+
+A stage that raises does not take the others with it (``reader.stages``).
+Text that is not English prose gets its summary, and a note instead of names
+and statements (``reader.language``).
 """
 
 from __future__ import annotations
@@ -20,15 +24,16 @@ from dataclasses import replace
 from . import nlp
 from .entities import extract_entities
 from .errors import AnalysisCancelled
-from .models import Analysis, AnalysisOptions, Document
+from .language import reading_of
+from .models import Analysis, AnalysisOptions, Document, StageNote
 from .offload import summarize_aside
 from .staged import Mode, open_parse
+from .stages import STAGES, failure_note, run_stage
 from .stance import extract_statements
 
 Progress = Callable[[str], None]
 
-#: What a caller can ask for; stance needs entities, so asking for it runs both.
-STAGES = ("summary", "entities", "stance")
+__all__ = ["STAGES", "analyze", "analyze_progressively", "failure_note", "run_stage"]
 
 
 def analyze_progressively(
@@ -58,39 +63,74 @@ def analyze_progressively(
         if progress is not None:
             progress(stage)
 
+    reading = reading_of(document)
     step("model")
     parse = open_parse(document, mode)
     try:
         if not _pooled(parse):
             nlp.load_model()
         step("parse")
-        analysis = Analysis(sentences=parse.sentences(cancel), options=options)
+        sentences, note = run_stage("summary", lambda: parse.sentences(cancel))
+        if sentences is None:  # no sentences: nothing else can be computed either
+            notes = tuple(failure_note(stage) for stage in STAGES if _wanted(stage, stages))
+            yield Analysis(sentences=(), options=options, notes=notes)
+            return
+        analysis = Analysis(sentences=sentences, options=options)
         yield analysis
         if "summary" in stages:
             step("summary")
-            summary = summarize_aside(
-                document,
-                analysis.sentences,
-                options.algorithm,
-                options.length,
-                cancel=cancel,
-                start_workers=_pooled(parse),
+            summary, note = run_stage(
+                "summary",
+                lambda: summarize_aside(
+                    document,
+                    sentences,
+                    options.algorithm,
+                    options.length,
+                    cancel=cancel,
+                    start_workers=_pooled(parse),
+                ),
             )
-            analysis = replace(analysis, summary=summary)
+            analysis = _with(analysis, note, summary=summary)
             yield analysis
-        if "entities" in stages or "stance" in stages:
-            step("entities")
-            blocks = parse.entity_blocks(cancel)
-            analysis = replace(analysis, entities=extract_entities(document, blocks))
-            yield analysis
+        if not (_wanted("entities", stages) or _wanted("stance", stages)):
+            return
+        if not reading.english_prose:
+            skipped = tuple(
+                StageNote(stage, reading.notice, failed=False)
+                for stage in ("entities", "stance")
+                if _wanted(stage, stages)
+            )
+            yield replace(analysis, notes=analysis.notes + skipped)
+            return
+        step("entities")
+        entities, note = run_stage(
+            "entities", lambda: extract_entities(document, parse.entity_blocks(cancel))
+        )
+        analysis = _with(analysis, note, entities=entities or ())
+        yield analysis
         if "stance" in stages:
             step("stance")
-            blocks = parse.statement_blocks(cancel)
-            statements = extract_statements(document, blocks, analysis.entities)
-            analysis = replace(analysis, statements=statements)
+            statements, note = run_stage(
+                "stance",
+                lambda: extract_statements(
+                    document, parse.statement_blocks(cancel), analysis.entities
+                ),
+            )
+            analysis = _with(analysis, note, statements=statements or ())
             yield analysis
     finally:
         parse.close()
+
+
+def _wanted(stage: str, stages: Collection[str]) -> bool:
+    return stage in stages or (stage == "entities" and "stance" in stages)
+
+
+def _with(analysis: Analysis, note: StageNote | None, **results: object) -> Analysis:
+    """``analysis`` with a stage's results, and its note when it failed."""
+    if note is not None:
+        results["notes"] = (*analysis.notes, note)
+    return replace(analysis, **results)  # type: ignore[arg-type]
 
 
 def _pooled(parse: object) -> bool:

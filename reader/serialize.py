@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .models import Document, Entity, Speaker, Statement, Summary, TextRef
+from .models import Document, Entity, Speaker, StageNote, Statement, Summary, TextRef
 
 
 def document_json(document: Document) -> dict[str, Any]:
@@ -76,3 +76,8 @@ def statements_json(statements: Iterable[Statement]) -> list[dict[str, Any]]:
         }
         for s in statements
     ]
+
+
+def notes_json(notes: Iterable[StageNote]) -> list[dict[str, Any]]:
+    """The stages that failed (``failed``) or did not apply, each with its sentence."""
+    return [{"stage": n.stage, "message": n.message, "failed": n.failed} for n in notes]

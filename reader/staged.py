@@ -103,20 +103,18 @@ class LocalParse:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.chunks = nlp.chunk_blocks(document)
+        self.chunks = nlp.chunk_pieces(document)
         self._docs: list[list[Doc]] = []
         self._stage = 0  # stages done: 1 sentences, 2 entities, 3 statements
 
-    def _texts(self, chunk: list[int]) -> list[str]:
-        text, blocks = self.document.text, self.document.blocks
-        return [text[blocks[i].start : blocks[i].end] for i in chunk]
+    def _texts(self, chunk: list[nlp.Piece]) -> list[str]:
+        return nlp.piece_texts(self.document, chunk)
 
     def _blocks(self) -> list[ParsedBlock]:
-        blocks = self.document.blocks
         return [
-            ParsedBlock(index, blocks[index].start, doc)
+            ParsedBlock(index, start, doc)
             for chunk, docs in zip(self.chunks, self._docs, strict=True)
-            for index, doc in zip(chunk, docs, strict=True)
+            for (index, start, _), doc in zip(chunk, docs, strict=True)
         ]
 
     def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]:

@@ -454,6 +454,12 @@ class EntitySidebar(QWidget):
         finally:
             self._syncing = False
 
+    def message(self) -> str | None:
+        """The message shown instead of the tree, else None."""
+        if self._stack.currentWidget() is self._message:
+            return self._message.text()
+        return None
+
     def _set_message(self, text: str) -> None:
         self._message.setText(text)
         self._stack.setCurrentWidget(self._message)

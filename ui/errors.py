@@ -25,9 +25,13 @@ def describe(error: BaseException) -> str:
         return f"The file {_name(error)} could not be read: {reason}."
     if isinstance(error, MemoryError):
         return "The article is too large to analyse with the memory available."
-    detail = str(error).strip()
-    kind = type(error).__name__
-    return f"Something went wrong ({kind}{': ' + detail if detail else ''})."
+    return UNEXPECTED
+
+
+#: For a bug: no exception text (a person cannot act on it); the traceback goes to stderr.
+UNEXPECTED = (
+    "Something went wrong inside Article Reader; the details were printed to its error output."
+)
 
 
 def _name(error: OSError) -> str:

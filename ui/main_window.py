@@ -43,7 +43,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.models import Analysis, AnalysisOptions, Document, Entity, Statement, Summary
+from reader.models import (
+    Analysis,
+    AnalysisOptions,
+    Document,
+    Entity,
+    StageNote,
+    Statement,
+    Summary,
+)
 from reader.options import DEFAULT_ALGORITHM
 
 from . import theme
@@ -96,6 +104,7 @@ class MainWindow(QMainWindow):
         self._failed = False
         self._closed = False
         self._shown_statements: tuple[Statement, ...] | None = None  # None until stance ran
+        self._shown_notes: set[StageNote] = set()  # stages that failed or were skipped
         # The stance spans last drawn, and in which document (the view drops layers on a new one).
         self._stance_spans: dict[str, list[tuple[int, int]]] = {}
         self._stance_document: Document | None = None
@@ -570,6 +579,7 @@ class MainWindow(QMainWindow):
         self._seen_summary = None
         self._shown_entities = None
         self._shown_statements = None
+        self._shown_notes = set()
         self._complete = False
         self.article_view.show_document(document)
         self._show_title(document)
@@ -607,7 +617,28 @@ class MainWindow(QMainWindow):
             self._show_entities(analysis.entities)
         if analysis.statements and analysis.statements is not self._shown_statements:
             self._show_statements(analysis.statements)
+        self._show_notes(analysis.notes)
         self._update_actions()
+
+    def _show_notes(self, notes: tuple[StageNote, ...]) -> None:
+        """Stages that failed or do not apply: said in their panel and in the message bar."""
+        fresh = [note for note in notes if note not in self._shown_notes]
+        if not fresh:
+            return
+        self._shown_notes.update(fresh)
+        for note in fresh:
+            if note.stage == "summary":
+                self.summary_panel.show_message(note.message)
+            elif note.stage == "entities":
+                self._shown_entities = ()
+                self._show_no_entities(note.message)
+            elif note.stage == "stance":
+                self._shown_statements = ()
+                self.stance_panel.show_message(note.message)
+                self._set_stance_count(None)
+        messages = dict.fromkeys(note.message for note in self._shown_notes)
+        failed = any(note.failed for note in self._shown_notes)
+        self.message_bar.show_message(" ".join(messages), "error" if failed else "info")
 
     @Slot(object)
     def _on_summary_updated(self, summary: Summary) -> None:

@@ -320,6 +320,12 @@ class SummaryPanel(QWidget):
         self._show_placeholder(text, header="")
         self._summary = None
 
+    def message(self) -> str | None:
+        """The message shown instead of the summary, else None."""
+        if self._stack.currentWidget() is self._placeholder:
+            return self._placeholder.text()
+        return None
+
     def current_summary(self) -> Summary | None:
         return self._summary
 

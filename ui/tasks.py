@@ -34,6 +34,7 @@ from reader.cache import AnalysisCache, analyze_cached, load_document_cached
 from reader.errors import AnalysisCancelled
 from reader.models import AnalysisOptions, Document, Sentence
 from reader.offload import summarize_aside
+from reader.stages import run_stage
 
 from .errors import describe
 
@@ -188,11 +189,14 @@ class _SummaryJob(QRunnable):
     def run(self) -> None:
         try:
             self._relay.stage.emit(self._ticket, stage_text("summary"))
-            summary = summarize_aside(*self._args, start_workers=False)
-            self._relay.summary.emit(self._ticket, summary)
+            summary, note = run_stage(
+                "summary", lambda: summarize_aside(*self._args, start_workers=False)
+            )
+            if note is not None:
+                self._relay.error.emit(self._ticket, reader.ReaderError(note.message))
+            else:
+                self._relay.summary.emit(self._ticket, summary)
         except Exception as error:
-            if not isinstance(error, reader.ReaderError):
-                log.exception("Summarising failed")
             self._relay.error.emit(self._ticket, error)
         finally:
             self._relay.done.emit(self._ticket)

@@ -335,6 +335,7 @@ def test_excepthook_shows_unexpected_errors_in_the_window(window, monkeypatch) -
     import sys
 
     from ui.app import install_excepthook
+    from ui.errors import UNEXPECTED
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     install_excepthook(window)
@@ -343,7 +344,7 @@ def test_excepthook_shows_unexpected_errors_in_the_window(window, monkeypatch) -
     except ValueError as error:
         sys.excepthook(type(error), error, error.__traceback__)
     assert not window.message_bar.isHidden()
-    assert "the widget fell over" in window.message_bar.text()
+    assert window.message_bar.text() == UNEXPECTED  # one human sentence, not the exception
 
 
 def test_open_sample(qtbot, window) -> None:
