@@ -310,7 +310,9 @@ def _clausal_content(ctx: _Context, verb: Token, lemma: str) -> tuple[int, int] 
         if left.lower_ == "that" and left.dep_ not in ("det", "nsubj", "nsubjpass"):
             left = left.doc[left.i + 1]  # "said that ...": the content starts after "that"
         return _span(ctx, left, _before_next_report(ctx, comp, left, comps[-1].right_edge))
-    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
+    # What a verb reports comes after it: an object before it is a relative or
+    # question word ("the visit, which X praised") and leaves nothing to report.
+    objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
     if lemma in DIRECTIVE_VERBS:
         xcomps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
         if lemma == "call":
@@ -331,12 +333,11 @@ def _clausal_content(ctx: _Context, verb: Token, lemma: str) -> tuple[int, int] 
     if lemma == "describe" and objects and any(c.lower_ == "as" for c in children):
         return _span(ctx, objects[0].left_edge, _own_right_edge(verb))
     if lemma in EVALUATIVE_VERBS and objects:
-        start = objects[0].left_edge
         end = max(
             (c.right_edge for c in children if c.i > verb.i and c.dep_ != "punct"),
             key=lambda t: t.i,
         )
-        return _span(ctx, start, end)
+        return _span(ctx, objects[0].left_edge, end)
     if lemma in SPEECH_VERBS and verb.dep_ in ("parataxis", "advcl", "ccomp"):
         return _parenthetical_content(ctx, verb)
     return None
