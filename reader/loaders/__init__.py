@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..errors import DocumentTooLarge, EmptyDocument, FileNotReadable
+from ..errors import EmptyDocument, FileNotReadable
 from ..models import Document
 from . import registry
 from .asides import mark_asides
@@ -18,15 +18,17 @@ from .build import Parsed, Part, assemble, title_from_filename
 from .decode import collecting_notices
 from .epub import looks_like_epub, parse_epub
 from .html import looks_like_html, parse_html
+from .limits import MAX_FILE_BYTES, check_text, file_too_large
 from .markdown import parse_markdown
 from .odt import looks_like_odt, parse_odt
 from .pdf import looks_like_pdf, parse_pdf
 from .registry import Format, detect, formats, register, supported_extensions
+from .repair import repair
 from .rtf import looks_like_rtf, parse_rtf
 from .text import parse_text
 from .word import looks_like_docx, parse_docx
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 
 __all__ = [
     "MAX_BYTES",
@@ -79,7 +81,8 @@ def parse_document(data: bytes, path: Path) -> Document:
         raise EmptyDocument(f'"{path.name}" is empty.')
     fmt = detect(data, path)
     with collecting_notices() as notices:
-        parsed = fmt.parse(data, path.name)
+        parsed = repair(fmt.parse(data, path.name))
+    check_text(len(parsed.text), path.name)
     blocks = mark_asides(parsed.text, parsed.blocks)
     if all(block.kind in ("title", "aside") for block in blocks):  # no article in there
         raise EmptyDocument(f'"{path.name}" contains no readable text.')
@@ -100,7 +103,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileNotReadable(f'"{name}" is not a regular file.')
         if info.st_size > max_bytes:
-            raise _too_large(name, info.st_size, max_bytes)
+            raise file_too_large(name, info.st_size, max_bytes)
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as error:
@@ -113,19 +116,5 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         reason = error.strerror or type(error).__name__
         raise FileNotReadable(f'"{name}" could not be read ({reason}).') from error
     if len(data) > max_bytes:
-        raise _too_large(name, len(data), max_bytes)
+        raise file_too_large(name, len(data), max_bytes)
     return data
-
-
-def _too_large(name: str, size: int, limit: int) -> DocumentTooLarge:
-    return DocumentTooLarge(
-        f'"{name}" is {_size(size)}, more than the limit of {_size(limit)} for an article.'
-    )
-
-
-def _size(count: int) -> str:
-    if count < 1024:
-        return f"{count} bytes"
-    if count < 1024 * 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from urllib.parse import unquote
 
 from ..errors import ArchiveTooLarge, CorruptFile, EncryptedDocument, UnsafeArchive
+from .limits import format_size
 
 MAX_ENTRIES = 10_000  # members in the central directory
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # unpacked size of any one member that is read
@@ -26,15 +27,6 @@ RATIO_FLOOR = 1024 * 1024  # small members may compress as well as they like
 _CHUNK = 64 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
-
-
-def format_size(count: int) -> str:
-    """``1536`` → ``"2 KB"``; ``52428800`` → ``"50 MB"``."""
-    if count < 1024:
-        return f"{count} bytes"
-    if count < 1024 * 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
 
 
 class Archive:

@@ -12,6 +12,9 @@ URL, a DTD or an external entity is never followed, and nothing is fetched.
 
 from __future__ import annotations
 
+import re
+from html.entities import html5
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -20,6 +23,7 @@ from .archive import ZIP_MAGIC, Archive, open_archive, resolve
 from .build import Parsed, Part, assemble, clean_inline, place_title
 from .decode import decode_text
 from .html import drop_hidden, parse_tree, visible_parts
+from .limits import check_text
 
 MIMETYPE = b"application/epub+zip"
 _CONTAINER = "META-INF/container.xml"
@@ -64,9 +68,13 @@ def parse_epub(data: bytes, name: str) -> Parsed:
         if date:
             metadata["date"] = date
         parts: list[Part] = []
+        length = 0
         for member in _spine(package, opf_path):
             if member in archive:
-                parts.extend(_chapter_parts(archive.read(member), name))
+                chapter = _chapter_parts(archive.read(member), name)
+                length += sum(len(part.text) for part in chapter)
+                check_text(length, name)  # before the next chapter: a small EPUB can unpack far
+                parts.extend(chapter)
     return assemble(place_title(parts, title), title, metadata)
 
 
@@ -134,7 +142,12 @@ def _chapter_parts(raw: bytes, name: str) -> list[Part]:
 
 
 def _chapter_tree(raw: bytes, name: str) -> HtmlElement | None:
-    """XHTML read as XML (so ``<title/>`` and friends mean what they say), else as HTML."""
+    """XHTML read as XML (so ``<title/>`` and friends mean what they say), else as HTML.
+
+    Entities are never expanded from a DTD (no "billion laughs"): a reference to
+    one of HTML's named characters becomes that character, any other is dropped,
+    and an internal DTD never shows up as text.
+    """
     try:
         root = etree.fromstring(raw, xml_parser())
     except etree.XMLSyntaxError:
@@ -143,5 +156,29 @@ def _chapter_tree(raw: bytes, name: str) -> HtmlElement | None:
         except (DecodeError, UnsupportedFormat) as error:
             message = f'"{name}" is not a valid EPUB file: a chapter is damaged.'
             raise CorruptFile(message) from error
-        return parse_tree(text)
+        return parse_tree(_ENTITY_REF.sub(_named_character, _INTERNAL_DTD.sub("", text, 1)))
+    _replace_entity_refs(root)
     return parse_tree(etree.tostring(root, method="html", encoding="unicode"))
+
+
+_INTERNAL_DTD = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_ENTITY_REF = re.compile(r"&([A-Za-z][\w.-]*);")
+
+
+def _named_character(match: re.Match[str]) -> str:
+    return html5.get(match.group(1) + ";", "")
+
+
+def _replace_entity_refs(root: etree._Element) -> None:
+    """Each unexpanded entity reference as HTML's character of that name, or nothing."""
+    for ref in list(root.iter(etree.Entity)):
+        value = html5.get(ref.name + ";", "") + (ref.tail or "")
+        parent = ref.getparent()
+        if parent is None:
+            continue
+        previous = ref.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + value
+        else:
+            parent.text = (parent.text or "") + value
+        parent.remove(ref)

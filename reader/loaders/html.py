@@ -20,7 +20,9 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from ..models import BlockKind
 from .build import Parsed, Part, assemble, clean_inline, place_title
+from .decode import _notice as notice  # TODO(after decode.py settles): public notices module
 from .decode import decode_text
+from .limits import check_text
 
 _SNIFF_BYTES = 2048
 _HTML_START = re.compile(
@@ -33,11 +35,14 @@ _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 # A single trafilatura block is kept over lxml's blocks only when the page had a lot around it.
 _MIN_BOILERPLATE_SHARE = 0.25
 METADATA_KEYS = ("author", "date", "sitename")
+#: Visible characters of a page above which its text is taken whole (see ``_whole_page``).
+MAX_EXTRACTED_CHARS = 1_500_000
+_INVISIBLE = ("script", "style", "noscript", "template")
 
 # Fallback walk over the page.
 # fmt: off
 _SKIP = frozenset((
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "script", "style", "noscript", "template", "math", "iframe", "object", "embed",
     "canvas", "video", "audio", "map", "nav", "footer", "aside", "form", "button", "select",
     "option", "input", "textarea", "label", "dialog", "head", "title",
 ))
@@ -70,6 +75,10 @@ def parse_html(data: bytes, name: str) -> Parsed:
     if tree is None:
         return assemble([])
     drop_hidden(tree)
+    etree.strip_elements(tree, *_INVISIBLE, with_tail=False)
+    visible_chars = len(tree.text_content())
+    if visible_chars > MAX_EXTRACTED_CHARS:
+        return _whole_page(tree, name, visible_chars)
     extracted = trafilatura.bare_extraction(
         deepcopy(tree),
         with_metadata=True,
@@ -94,6 +103,37 @@ def parse_html(data: bytes, name: str) -> Parsed:
     }
     title = clean_inline(getattr(meta, "title", None) or "") or _page_title(tree)
     return assemble(place_title(parts, title), title, metadata)
+
+
+def _whole_page(tree: HtmlElement, name: str, visible_chars: int) -> Parsed:
+    """A very large page: its visible text block by block, in one linear pass.
+
+    trafilatura's main-text search takes time that grows faster than the page
+    (10 s for 8 MB of paragraphs, over 15 minutes for 40 MB), so past
+    ``MAX_EXTRACTED_CHARS`` the page is read whole, and the reader is told.
+    """
+    check_text(visible_chars, name)
+    notice(
+        f'"{name}" is a very large web page, so all of its visible text is shown: '
+        "the article was not separated from the rest of the page."
+    )
+    head = tree.find("head")  # metadata from the head alone: htmldate reads every line
+    meta = trafilatura.extract_metadata(
+        document_fromstring("<html></html>") if head is None else _with_head(head)
+    )
+    metadata = {
+        key: clean_inline(str(value))
+        for key in METADATA_KEYS
+        if (value := getattr(meta, key, None))
+    }
+    title = clean_inline(getattr(meta, "title", None) or "") or _page_title(tree)
+    return assemble(place_title(visible_parts(tree), title), title, metadata)
+
+
+def _with_head(head: HtmlElement) -> HtmlElement:
+    page = document_fromstring("<html><body></body></html>")
+    page.insert(0, deepcopy(head))
+    return page
 
 
 def parse_tree(text: str) -> HtmlElement | None:
@@ -230,6 +270,10 @@ class _Collector:
         if tag == "br":
             self.flush(kind, level)
             return
+        if tag == "svg":  # a picture, but its <text> lines are words a reader sees
+            self.flush(kind, level)
+            self.svg_text(element)
+            return
         if tag == "pre":
             self.flush(kind, level)
             for line in element.text_content().splitlines():
@@ -252,6 +296,16 @@ class _Collector:
                 self.buffer.append(child.tail)
         if block:
             self.flush(kind, level)
+
+    def svg_text(self, svg: HtmlElement) -> None:
+        """The ``<text>`` lines of an SVG picture, joined into paragraphs at sentence ends."""
+        for element in svg.iter("text"):
+            line = clean_inline(element.text_content())
+            if line:
+                self.buffer.append(line + " ")
+                if line[-1] in '.!?:"”’':
+                    self.flush("paragraph", 0)
+        self.flush("paragraph", 0)
 
 
 def _kind_of(tag: str, kind: BlockKind, level: int) -> tuple[BlockKind, int]:

@@ -31,9 +31,11 @@ from io import BytesIO
 from itertools import pairwise
 from typing import Any
 
-from ..errors import CorruptFile, DocumentTooLarge, EncryptedDocument, NoTextLayer
+from ..errors import CorruptFile, DocumentTooLarge, EncryptedDocument, GarbledText, NoTextLayer
 from ..models import BlockKind
 from .build import Parsed, Part, assemble, clean_inline, place_title
+from .decode import _notice as notice  # TODO(after decode.py settles): public notices module
+from .garbled import is_garbled
 
 MAX_PAGES = 5000  # pages read from one PDF
 _MAGIC = b"%PDF-"
@@ -83,10 +85,22 @@ def parse_pdf(data: bytes, name: str) -> Parsed:
         raise CorruptFile(f'"{name}" is not a valid PDF file: it does not start like one.')
     raw_pages, info = _extract(data, name)
     pages = [_lines(fragments, number) for number, fragments in enumerate(raw_pages)]
-    if not any(any(c.isalnum() for line in page for c in line.text) for page in pages):
+    readable = [[line for line in page if not is_garbled(line.text)] for page in pages]
+    if not _has_text(readable):
+        if _has_text(pages):
+            raise GarbledText(
+                f'"{name}" cannot be read: its fonts do not say which letters they draw, '
+                "so its text comes out as random characters."
+            )
         raise NoTextLayer(
             f'"{name}" has no text layer (it is a scanned image); Article Reader cannot read it.'
         )
+    if sum(map(len, readable)) < sum(map(len, pages)):
+        notice(
+            f'Some lines of "{name}" were left out: their fonts do not say which letters '
+            "they draw, so they came out as random characters."
+        )
+    pages = readable
     body = _body_size([line for page in pages for line in page])
     pages = _drop_running_lines(pages, body)
     lines = [line for page in pages for line in page]
@@ -96,6 +110,10 @@ def parse_pdf(data: bytes, name: str) -> Parsed:
         title = big_title
     metadata = {key: value for key, value in info.items() if key != "title"}
     return assemble(place_title(parts, title), title, metadata)
+
+
+def _has_text(pages: list[list[_Line]]) -> bool:
+    return any(any(c.isalnum() for line in page for c in line.text) for page in pages)
 
 
 # --- pypdf: everything that calls into the library is here ---------------------------

@@ -13,9 +13,9 @@ import codecs
 import re
 
 from ..errors import CorruptFile, DocumentTooLarge
-from .archive import format_size
 from .build import Parsed, Part, assemble, clean_inline, place_title
-from .text import normalize_newlines, structure
+from .limits import format_size
+from .text import checked, normalize_newlines, structure
 
 MAX_RTF_BYTES = 20 * 1024 * 1024  # striprtf reads character by character: about 1 s per MB
 _MAGIC = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*\{\\rtf", re.IGNORECASE)
@@ -39,7 +39,7 @@ def parse_rtf(data: bytes, name: str) -> Parsed:
     source = data.decode(_codepage(data), errors="replace")
     text = _strip(source, name)
     info = _info(source, name)
-    parsed = structure(normalize_newlines(text.replace("\xa0", " ")))
+    parsed = structure(checked(normalize_newlines(text.replace("\xa0", " ")), name))
     parts = [
         Part(parsed.text[b.start : b.end], "paragraph" if b.kind == "title" else b.kind, b.level)
         for b in parsed.blocks

@@ -21,6 +21,7 @@ from itertools import pairwise
 from ..models import Block, BlockKind
 from .build import Parsed
 from .decode import decode_text
+from .limits import check_lines, check_text
 
 # Hard wrapping happens at 60-80 columns; text whose inner lines run longer is not wrapped.
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
@@ -52,7 +53,14 @@ _CHAPTER = re.compile(
 
 
 def parse_text(data: bytes, name: str) -> Parsed:
-    return structure(normalize_newlines(decode_text(data, name)))
+    return structure(checked(normalize_newlines(decode_text(data, name)), name))
+
+
+def checked(text: str, name: str) -> str:
+    """``text``, refused before its lines are laid out if it is beyond the limits."""
+    check_text(len(text), name)
+    check_lines(text, name)
+    return text
 
 
 def normalize_newlines(text: str) -> str:
@@ -80,7 +88,7 @@ class _Line:
         return self.width - (self.end - self.start)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     """Consecutive lines that form one block."""
 

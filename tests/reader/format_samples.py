@@ -307,3 +307,48 @@ def replace_member(data: bytes, member: str, content: bytes) -> bytes:
             kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
             target.writestr(info.filename, payload, compress_type=kind)
     return out.getvalue()
+
+
+def garbled_pdf_bytes(plain: list[str], garbled: list[str]) -> bytes:
+    """A one-page PDF, written by hand: ``plain`` lines in Helvetica, then ``garbled``
+    lines in a font whose ToUnicode map sends each letter to a code point of another
+    script, as a font without a usable map does (upper-case ASCII letters only)."""
+    targets = ["0A4B", "0C20", "082D", "0D18", "0A4B", "0D0C", "0B95", "0E27", "1031", "0F40"]
+    pairs = "\n".join(f"<{0x41 + i:02X}> <{targets[i % len(targets)]}>" for i in range(26))
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Garbled def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"26 beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    lines = [("F1", text) for text in plain] + [("F2", text) for text in garbled]
+    content = "\n".join(
+        ["BT"]
+        + [
+            f"/{font} 12 Tf 1 0 0 1 72 {750 - 16 * i} Tm ({text}) Tj"
+            for i, (font, text) in enumerate(lines)
+        ]
+        + ["ET"]
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        "/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
+    ]
+    out = "%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n"
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("ascii")
