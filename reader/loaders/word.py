@@ -3,8 +3,11 @@
 The archive is unpacked through ``archive.open_archive`` (bounded) and handed
 to python-docx as a new, uncompressed archive, so the library itself never
 inflates anything; members that are not XML (pictures, fonts) are passed on
-empty, since only the text is read. Paragraph styles give the structure:
-Title, Heading N, Quote, list styles and numbered paragraphs.
+empty, since only the text is read. On the way, ``ooxml`` finds the main part
+wherever the package relationships put it, maps Strict OOXML to Transitional
+and unwraps content controls, custom XML, smart tags and tracked insertions,
+which python-docx would skip. Paragraph styles give the structure: Title,
+Heading N, Quote, list styles and numbered paragraphs.
 """
 
 from __future__ import annotations
@@ -14,18 +17,24 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ..errors import CorruptFile
 from ..models import BlockKind
-from .archive import ZIP_MAGIC, open_archive
+from . import ooxml
+from .archive import ZIP_MAGIC, Archive, open_archive
 from .build import Parsed, Part, assemble, clean_inline, place_title
 
 _HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
-_XML_SUFFIXES = (".xml", ".rels")
-_SNIFF = b"word/document.xml"
+_USUAL_MAIN = "word/document.xml"
+# Zip member names are not compressed, so they can be looked for in the bytes:
+# the usual main part, or the relationships of parts in word/ (a main part of
+# another name there has them). A main part elsewhere is read by its extension.
+_SNIFF = (_USUAL_MAIN.encode(), b"word/_rels/")
 
 
 def looks_like_docx(data: bytes) -> bool:
-    return data.startswith(ZIP_MAGIC) and _SNIFF in data
+    return data.startswith(ZIP_MAGIC) and any(name in data for name in _SNIFF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +60,62 @@ def parse_docx(data: bytes, name: str) -> Parsed:
 
 
 def _repack(data: bytes, name: str) -> bytes:
-    """A copy of the archive, uncompressed, with every member read within the limits."""
+    """A copy of the archive, uncompressed, with every member read within the limits.
+
+    Its XML is made plain for python-docx (see ``ooxml``); the rest is left empty.
+    """
     out = io.BytesIO()
     with open_archive(data, name, "DOCX") as archive, zipfile.ZipFile(out, "w") as copy:
-        if "word/document.xml" not in archive:
-            raise CorruptFile(
-                f'"{name}" is not a valid DOCX file: it has no document body '
-                "(it may be another kind of Office file)."
-            )
-        for member in archive.names():
-            if member.endswith("/"):
-                continue
-            keep = member.lower().endswith(_XML_SUFFIXES)
-            copy.writestr(member, archive.read(member) if keep else b"")
+        try:
+            main, types = _package(archive, name)
+            for member in archive.names():
+                if member.endswith("/"):
+                    continue
+                if member == ooxml.CONTENT_TYPES:
+                    content = types.for_word(main)
+                elif member == main or types.is_xml(member):
+                    content = _plain(archive, member, main)
+                else:
+                    content = b""
+                copy.writestr(member, content)
+        except (etree.LxmlError, ValueError) as error:
+            raise _damaged(name) from error
     return out.getvalue()
+
+
+def _package(archive: Archive, name: str) -> tuple[str, ooxml.ContentTypes]:
+    """The main part (a Word document's) and the content types of the package."""
+    main = ooxml.main_part(archive)
+    if main is None and _USUAL_MAIN not in archive:
+        raise _no_body(name)
+    if main is None or ooxml.CONTENT_TYPES not in archive:  # python-docx cannot open it
+        raise _damaged(name)
+    types = ooxml.ContentTypes(archive.read(ooxml.CONTENT_TYPES))
+    if types.is_other_office_file(main):
+        raise _no_body(name)
+    return main, types
+
+
+def _plain(archive: Archive, member: str, main: str) -> bytes:
+    """``member`` as python-docx can read it; a damaged part that is not the main one as it is."""
+    raw = archive.read(member)
+    try:
+        return ooxml.transitional(raw, main=member == main)
+    except etree.XMLSyntaxError:
+        if member == main:
+            raise
+        return raw
+
+
+def _no_body(name: str) -> CorruptFile:
+    return CorruptFile(
+        f'"{name}" is not a valid DOCX file: it has no document body '
+        "(it may be another kind of Office file)."
+    )
+
+
+def _damaged(name: str) -> CorruptFile:
+    return CorruptFile(f'"{name}" is not a valid DOCX file: its content is damaged.')
 
 
 def _read(package: bytes, name: str) -> tuple[list[_Paragraph], str, str]:
@@ -86,7 +137,7 @@ def _read(package: bytes, name: str) -> tuple[list[_Paragraph], str, str]:
         title = clean_inline(properties.title or "")
         author = clean_inline(properties.author or "")
     except Exception as error:  # python-docx and lxml raise many types on broken files
-        raise CorruptFile(f'"{name}" is not a valid DOCX file: its content is damaged.') from error
+        raise _damaged(name) from error
     return paragraphs, title, author
 
 
