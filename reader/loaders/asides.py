@@ -46,7 +46,7 @@ def is_aside(line: str) -> bool:
     """Whether a block's text is page furniture rather than the article's."""
     if _WHOLE.fullmatch(line):
         return True
-    return len(line.split()) <= MAX_WORDS and _LABEL.match(line) is not None
+    return _LABEL.match(line) is not None and len(line.split(maxsplit=MAX_WORDS)) <= MAX_WORDS
 
 
 def mark_asides(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:

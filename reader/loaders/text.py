@@ -15,6 +15,8 @@ block taken for a heading is left out of the summary.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -88,64 +90,138 @@ class _Line:
         return self.width - (self.end - self.start)
 
 
-@dataclass(slots=True)
-class _Run:
-    """Consecutive lines that form one block."""
+_KINDS: tuple[BlockKind, ...] = ("paragraph", "list_item", "title", "heading")
 
-    start: int
-    end: int
-    lines: int
-    opens_group: bool  # first block after a blank line (or of the text)
-    kind: BlockKind = "paragraph"
-    level: int = 0
+
+class _Runs:
+    """The runs of lines that become blocks, kept in arrays.
+
+    A text of short lines has hundreds of thousands of them: as objects they
+    took ten times the memory of the text itself. ``runs[i]`` is a view that
+    reads and writes the arrays, so the rules below read like plain attributes.
+    """
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.line_counts = array("l")
+        self.opens = bytearray()  # 1: the first block after a blank line (or of the text)
+        self.kinds = bytearray()  # index into _KINDS
+        self.levels = bytearray()
+
+    def append(self, start: int, end: int, opens_group: bool) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.line_counts.append(1)
+        self.opens.append(opens_group)
+        self.kinds.append(0)
+        self.levels.append(0)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> _Run:
+        return _Run(self, index if index >= 0 else len(self) + index)
+
+    def blocks(self) -> tuple[Block, ...]:
+        kinds = [_KINDS[k] for k in self.kinds]
+        return tuple(map(Block, self.starts, self.ends, kinds, self.levels))
+
+
+class _Run:
+    """Consecutive lines that form one block: a view of one entry of ``_Runs``."""
+
+    __slots__ = ("_i", "_runs")
+
+    def __init__(self, runs: _Runs, index: int) -> None:
+        self._runs, self._i = runs, index
+
+    start = property(lambda self: self._runs.starts[self._i])
+    end = property(lambda self: self._runs.ends[self._i])
+    lines = property(lambda self: self._runs.line_counts[self._i])
+    opens_group = property(lambda self: bool(self._runs.opens[self._i]))
+    level = property(lambda self: self._runs.levels[self._i])
+
+    @property
+    def kind(self) -> BlockKind:
+        return _KINDS[self._runs.kinds[self._i]]
+
+    def mark(self, kind: BlockKind, level: int = 0, start: int | None = None) -> None:
+        self._runs.kinds[self._i] = _KINDS.index(kind)
+        self._runs.levels[self._i] = level
+        if start is not None:
+            self._runs.starts[self._i] = start
+
+    def join(self, end: int) -> None:
+        self._runs.ends[self._i] = end
+        self._runs.line_counts[self._i] += 1
 
 
 def structure(text: str) -> Parsed:
     """Blocks, title and headings of ``text`` (whose newlines are all LF)."""
-    groups = _line_groups(text)
-    width = _wrap_width(groups)
-    runs: list[_Run] = []
-    joins: list[int] = []  # positions of newlines that become spaces
-    for group in groups:
-        runs.extend(_split_group(text, group, width, joins))
+    groups, inner_widths = _scan(text)
+    width = _wrap_width(inner_widths)
+    runs = _Runs()
+    joins = array("q")  # positions of newlines that become spaces
+    for lo, hi in zip(groups[0::2], groups[1::2], strict=True):
+        _split_group(text, lo, hi, width, runs, joins)
     if joins:
         text = _replace_newlines(text, joins)
     _mark_list_items(text, runs)
     title = ""
-    if len(runs) > 1 and _is_title(text, runs[0], groups):
-        runs[0].kind = "title"
+    first_alone = len(runs) > 1 and runs.opens[1] == 1  # the first line stands alone
+    if len(runs) > 1 and _is_title(text, runs[0], first_alone):
+        runs[0].mark("title")
         title = text[runs[0].start : runs[0].end]
     _mark_headings(text, runs)
-    blocks = tuple(Block(r.start, r.end, r.kind, r.level) for r in runs)
-    return Parsed(text, blocks, title)
+    return Parsed(text, runs.blocks(), title)
 
 
-def _line_groups(text: str) -> list[list[_Line]]:
-    """Runs of non-blank lines, separated by blank lines."""
-    groups: list[list[_Line]] = []
-    current: list[_Line] = []
-    position = 0
-    for raw in text.split("\n"):
+def _lines(text: str, start: int = 0, stop: int | None = None) -> Iterator[_Line | None]:
+    """Each line from ``start`` to ``stop`` (the start of a line and its end); None if blank."""
+    stop = len(text) if stop is None else stop
+    position = start
+    while position <= stop:
+        newline = text.find("\n", position, stop)
+        if newline < 0:
+            newline = stop
+        raw = text[position:newline]
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = position + lead
-            end = start + len(stripped)
-            current.append(_Line(start, end, end - position, position + len(raw)))
-        elif current:
-            groups.append(current)
-            current = []
-        position += len(raw) + 1
-    if current:
-        groups.append(current)
-    return groups
+            first = position + len(raw) - len(raw.lstrip())
+            end = first + len(stripped)
+            yield _Line(first, end, end - position, newline)
+        else:
+            yield None
+        position = newline + 1
 
 
-def _wrap_width(groups: list[list[_Line]]) -> int | None:
+def _scan(text: str) -> tuple[array[int], array[int]]:
+    """The groups of non-blank lines (start and stop of each, flat) and their inner widths."""
+    groups = array("q")
+    widths = array("l")  # of every line but the last of its group
+    previous: _Line | None = None
+    for line in _lines(text):
+        if line is None:
+            if previous is not None:
+                groups.append(previous.newline)
+            previous = None
+            continue
+        if previous is None:
+            groups.append(line.end - line.width)  # where the line begins, its indent with it
+        else:
+            widths.append(previous.width)
+        previous = line
+    if previous is not None:
+        groups.append(previous.newline)
+    return groups, widths
+
+
+def _wrap_width(widths: array[int]) -> int | None:
     """The column at which the document is hard-wrapped, or None if it is not."""
-    inner = sorted(line.width for group in groups for line in group[:-1])
-    if len(inner) < MIN_INNER_LINES:
+    if len(widths) < MIN_INNER_LINES:
         return None
+    inner = sorted(widths)
     # The longest inner line; in a long text, the 95th percentile (a few lines may stick out).
     width = inner[int(0.95 * (len(inner) - 1))] if len(inner) >= 20 else inner[-1]
     return width if MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH else None
@@ -157,35 +233,58 @@ def _is_full(text: str, line: _Line, following: _Line, width: int) -> bool:
     return line.width + 1 + (word.end() - word.start() if word else 0) > width
 
 
-def _split_group(text: str, group: list[_Line], width: int | None, joins: list[int]) -> list[_Run]:
-    inner = group[:-1]
+#: A group of more lines than this is read twice rather than kept (a text of short lines).
+KEPT_LINES = 5_000
+
+
+def _group(text: str, lo: int, hi: int) -> Iterable[_Line]:
+    """The lines from ``lo`` to ``hi``: a list, or for a huge group a new iterator each time."""
+    if text.count("\n", lo, hi) < KEPT_LINES:
+        return [line for line in _lines(text, lo, hi) if line is not None]
+    return _Reread(lambda: (line for line in _lines(text, lo, hi) if line is not None))
+
+
+class _Reread:
+    def __init__(self, lines: Callable[[], Iterator[_Line]]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> Iterator[_Line]:
+        return self._lines()
+
+
+def _split_group(
+    text: str, lo: int, hi: int, width: int | None, runs: _Runs, joins: array[int]
+) -> None:
+    """The runs of the group of lines from ``lo`` to ``hi``."""
+    group = _group(text, lo, hi)
     wrapped = False
-    full: list[bool] = []  # full[k]: line k is full, given line k + 1
-    if width is not None and inner:
-        full = [_is_full(text, a, b, width) for a, b in pairwise(group)]
-        endings = sum(1 for line in inner if text[line.end - 1] in _SENTENCE_END + _QUOTES)
-        wrapped = sum(full) >= MIN_WRAPPED_SHARE * len(inner) and endings <= MAX_ENDING_SHARE * len(
-            inner
-        )
-    runs: list[_Run] = []
-    for index, line in enumerate(group):
+    if width is not None:
+        inner = full = endings = 0
+        for line, following in pairwise(group):
+            inner += 1
+            full += _is_full(text, line, following, width)
+            endings += text[line.end - 1] in _SENTENCE_END + _QUOTES
+        wrapped = inner > 0 and full >= MIN_WRAPPED_SHARE * inner
+        wrapped = wrapped and endings <= MAX_ENDING_SHARE * inner
+    previous: _Line | None = None
+    for line in group:
         joined = (
             wrapped
-            and index > 0
-            and full[index - 1]
+            and previous is not None
+            and _is_full(text, previous, line, width)  # type: ignore[arg-type]
             and not _LIST_MARKER.match(text, line.start)
-            and line.indent <= group[index - 1].indent  # an indented line starts a paragraph
+            and line.indent <= previous.indent  # an indented line starts a paragraph
         )
         if joined:
-            joins.append(group[index - 1].newline)
-            runs[-1].end = line.end
-            runs[-1].lines += 1
+            assert previous is not None
+            joins.append(previous.newline)
+            runs[-1].join(line.end)
         else:
-            runs.append(_Run(line.start, line.end, 1, index == 0))
-    return runs
+            runs.append(line.start, line.end, previous is None)
+        previous = line
 
 
-def _replace_newlines(text: str, positions: list[int]) -> str:
+def _replace_newlines(text: str, positions: array[int]) -> str:
     pieces: list[str] = []
     previous = 0
     for position in positions:
@@ -196,21 +295,21 @@ def _replace_newlines(text: str, positions: list[int]) -> str:
     return "".join(pieces)
 
 
-def _mark_list_items(text: str, runs: list[_Run]) -> None:
-    for run in runs:
+def _mark_list_items(text: str, runs: _Runs) -> None:
+    for index in range(len(runs)):
+        run = runs[index]
         marker = _LIST_MARKER.match(text, run.start, run.end)
         if marker and text[marker.end()] not in "*-•+" and not _CHAPTER.match(text, run.start):
-            run.kind = "list_item"
-            run.start = marker.end()
+            run.mark("list_item", start=marker.end())
 
 
-def _is_title(text: str, run: _Run, groups: list[list[_Line]]) -> bool:
+def _is_title(text: str, run: _Run, alone: bool) -> bool:
     """A first line that reads like a headline: short, not a sentence (or in title case)."""
+    if run.lines > 1 or run.kind != "paragraph" or run.end - run.start > TITLE_MAX_CHARS:
+        return False
     line = text[run.start : run.end]
     words = line.split()
-    if run.lines > 1 or run.kind != "paragraph":
-        return False
-    if not (len(words) <= TITLE_MAX_WORDS and len(line) <= TITLE_MAX_CHARS):
+    if len(words) > TITLE_MAX_WORDS:
         return False
     if not any(c.isalpha() for c in line) or line[0] in "[*=#<":  # "[Illustration]", "*** START"
         return False
@@ -223,8 +322,7 @@ def _is_title(text: str, run: _Run, groups: list[list[_Line]]) -> bool:
         return False
     if _title_case(words):
         return True
-    alone = len(groups[0]) == 1  # followed by a blank line
-    return core[-1] in "!?" and alone
+    return core[-1] in "!?" and alone  # followed by a blank line
 
 
 def _title_case(words: list[str]) -> bool:
@@ -239,11 +337,11 @@ def _title_case(words: list[str]) -> bool:
 
 def _heading_level(text: str, run: _Run) -> int:
     """1 for a chapter line, 2 for another heading, 0 when the run is not a heading."""
-    if run.kind != "paragraph" or run.lines > 1:
+    if run.kind != "paragraph" or run.lines > 1 or run.end - run.start > HEADING_MAX_CHARS:
         return 0
     line = text[run.start : run.end]
     words = line.split()
-    if len(words) > HEADING_MAX_WORDS or len(line) > HEADING_MAX_CHARS:
+    if len(words) > HEADING_MAX_WORDS:
         return 0
     chapter = _CHAPTER.match(line)
     if chapter and (
@@ -273,7 +371,7 @@ def _is_body(text: str, run: _Run, heading_length: int) -> bool:
     return bool(core) and core[-1] in _SENTENCE_END
 
 
-def _mark_headings(text: str, runs: list[_Run]) -> None:
+def _mark_headings(text: str, runs: _Runs) -> None:
     """Short unpunctuated lines between running text (at most two in a row).
 
     A heading follows a blank line, the title or running text (so the short
@@ -281,7 +379,7 @@ def _mark_headings(text: str, runs: list[_Run]) -> None:
     chapter line ("CHAPTER 3. The Spouter-Inn.") needs only to be followed by
     something other than another chapter line (as in a table of contents).
     """
-    levels = [_heading_level(text, run) for run in runs]
+    levels = [_heading_level(text, runs[index]) for index in range(len(runs))]
 
     def after_break(index: int) -> bool:
         if index == 0 or runs[index].opens_group or runs[index - 1].kind == "title":
@@ -304,5 +402,4 @@ def _mark_headings(text: str, runs: list[_Run]) -> None:
         else:
             ok = _is_body(text, following, length)
         if ok:
-            runs[index].kind = "heading"
-            runs[index].level = level
+            runs[index].mark("heading", level)
