@@ -1,11 +1,16 @@
-"""Article Reader's Qt-free core: load an article, analyse it, render reports.
+"""Article Reader's Qt-free core, and its public API: load, analyse, present.
 
 >>> import reader
->>> doc = reader.load_document("article.html")
->>> analysis = reader.analyze(doc, reader.AnalysisOptions(algorithm="textrank", length="20%"))
+>>> document = reader.load_document("article.html")
+>>> analysis = reader.analyze(document, reader.AnalysisOptions(algorithm="textrank", length="20%"))
+>>> html = reader.report_html(document, analysis)
 
-The names below are imported on first use (PEP 562), so ``import reader.models``
-stays cheap and the window can show before sumy, NumPy and spaCy are loaded.
+The core reads like its data flow, one folder a stage: ``loaders`` (a file to a
+``Document``), ``nlp`` (the language model and its parses), ``summary``,
+``entities`` and ``statements`` (the analyses), ``run`` (the pipeline, worker
+processes, cache) and ``output`` (report, JSON, command line). The window and
+scripts use only the names below; they are imported on first use (PEP 562), so
+``import reader`` stays cheap and the window shows before spaCy is loaded.
 """
 
 from __future__ import annotations
@@ -13,58 +18,124 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-_EXPORTS = {
-    "ReaderError": "errors",
-    "load_document": "loaders",
-    "analyze": "pipeline",
-    "analyze_progressively": "pipeline",
-    **{
-        name: "models"
-        for name in (
-            "Analysis",
-            "AnalysisOptions",
-            "Block",
-            "Document",
-            "Entity",
-            "Mention",
-            "Sentence",
-            "Speaker",
-            "Statement",
-            "Summary",
-            "SummarySentence",
-            "TextRef",
-        )
-    },
-}
-
-__all__ = [
+_MODELS = (
     "Analysis",
     "AnalysisOptions",
     "Block",
     "Document",
     "Entity",
     "Mention",
-    "ReaderError",
     "Sentence",
     "Speaker",
+    "StageNote",
     "Statement",
     "Summary",
     "SummarySentence",
     "TextRef",
+)
+_ERRORS = (
+    "AnalysisCancelled",
+    "DocumentTooLarge",
+    "InvalidOption",
+    "ModelMissing",
+    "ReaderError",
+)
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(_MODELS, "models"),
+    **dict.fromkeys(_ERRORS, "errors"),
+    # loading
+    "load_document": "loaders",
+    "file_dialog_filter": "loaders",
+    "format_summary": "loaders",
+    "supported_extensions": "loaders",
+    # options
+    "ALGORITHMS": "options",
+    "DEFAULT_ALGORITHM": "options",
+    "DEFAULT_LENGTH": "options",
+    "parse_length": "options",
+    # analysing
+    "analyze": "run.pipeline",
+    "analyze_progressively": "run.pipeline",
+    "resummarize": "run.pipeline",
+    "run_stage": "run.stages",
+    "STAGES": "run.stages",
+    "AnalysisCache": "run.cache",
+    "analyze_cached": "run.cache",
+    "load_document_cached": "run.cache",
+    "stop_workers": "run.parallel",
+    "is_model_loaded": "nlp.model",
+    # presenting
+    "ENTITY_GROUPS": "entities.groups",
+    "group_of": "entities.groups",
+    "context_for": "summary.coherence",
+    "run_cli": "output.cli",
+    "COMMANDS": "output.commands",
+    "PROG": "output.commands",
+    "algorithm_name": "output.report",
+    "report_html": "output.report",
+    "snippet": "output.report",
+    "summary_html": "output.report",
+    "summary_markdown": "output.report",
+    "summary_text": "output.report",
+}
+
+__all__ = [
+    "ALGORITHMS",
+    "COMMANDS",
+    "DEFAULT_ALGORITHM",
+    "DEFAULT_LENGTH",
+    "ENTITY_GROUPS",
+    "PROG",
+    "STAGES",
+    "Analysis",
+    "AnalysisCache",
+    "AnalysisCancelled",
+    "AnalysisOptions",
+    "Block",
+    "Document",
+    "DocumentTooLarge",
+    "Entity",
+    "InvalidOption",
+    "Mention",
+    "ModelMissing",
+    "ReaderError",
+    "Sentence",
+    "Speaker",
+    "StageNote",
+    "Statement",
+    "Summary",
+    "SummarySentence",
+    "TextRef",
+    "algorithm_name",
     "analyze",
+    "analyze_cached",
     "analyze_progressively",
+    "context_for",
+    "file_dialog_filter",
+    "format_summary",
+    "group_of",
+    "is_model_loaded",
     "load_document",
+    "load_document_cached",
+    "parse_length",
+    "report_html",
+    "resummarize",
+    "run_cli",
+    "run_stage",
+    "snippet",
+    "stop_workers",
+    "summary_html",
+    "summary_markdown",
+    "summary_text",
+    "supported_extensions",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """Import an exported name, or a submodule such as ``reader.report``, on first use."""
+    """Import an exported name on first use."""
     module = _EXPORTS.get(name)
     if module is None:
-        try:
-            return importlib.import_module(f".{name}", __name__)
-        except ModuleNotFoundError:
-            raise AttributeError(f"module 'reader' has no attribute {name!r}") from None
+        raise AttributeError(f"module 'reader' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
@@ -75,8 +146,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .errors import ReaderError
-    from .loaders import load_document
+    from .entities.groups import ENTITY_GROUPS, group_of
+    from .errors import (
+        AnalysisCancelled,
+        DocumentTooLarge,
+        InvalidOption,
+        ModelMissing,
+        ReaderError,
+    )
+    from .loaders import file_dialog_filter, format_summary, load_document, supported_extensions
     from .models import (
         Analysis,
         AnalysisOptions,
@@ -86,9 +164,26 @@ if TYPE_CHECKING:
         Mention,
         Sentence,
         Speaker,
+        StageNote,
         Statement,
         Summary,
         SummarySentence,
         TextRef,
     )
-    from .pipeline import analyze, analyze_progressively
+    from .nlp.model import is_model_loaded
+    from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
+    from .output.cli import run_cli
+    from .output.commands import COMMANDS, PROG
+    from .output.report import (
+        algorithm_name,
+        report_html,
+        snippet,
+        summary_html,
+        summary_markdown,
+        summary_text,
+    )
+    from .run.cache import AnalysisCache, analyze_cached, load_document_cached
+    from .run.parallel import stop_workers
+    from .run.pipeline import analyze, analyze_progressively, resummarize
+    from .run.stages import STAGES, run_stage
+    from .summary.coherence import context_for

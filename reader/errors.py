@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 
 class ReaderError(Exception):
     """Base of every error the reader raises on purpose.
@@ -56,6 +58,15 @@ class GarbledText(EmptyDocument):
 
 class AnalysisCancelled(ReaderError):
     """Raised inside ``analyze`` when its cancel token is set."""
+
+    def __init__(self, message: str = "The analysis was cancelled.") -> None:
+        super().__init__(message)
+
+
+def check_cancelled(cancel: threading.Event | None) -> None:
+    """Raise ``AnalysisCancelled`` if ``cancel`` is set (between the steps of an analysis)."""
+    if cancel is not None and cancel.is_set():
+        raise AnalysisCancelled()
 
 
 class ModelMissing(ReaderError):

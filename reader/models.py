@@ -82,9 +82,14 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class Summary:
-    algorithm: str
-    length: str  # as asked: "5" sentences or "20%"
+    algorithm: str  # a key of reader.options.ALGORITHMS
+    length: str  # "5" sentences or "20%", written as ``str(SummaryLength)`` writes it
     sentences: tuple[SummarySentence, ...]  # in article order
+
+    @property
+    def options(self) -> AnalysisOptions:
+        """The options this summary was made with: compare them, never their strings."""
+        return AnalysisOptions(self.algorithm, self.length)
 
 
 @dataclass(frozen=True, slots=True)

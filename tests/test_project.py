@@ -34,7 +34,9 @@ def test_reader_never_imports_qt_or_ui():
 
 def test_importing_the_core_loads_no_qt():
     code = (
-        "import sys, reader, reader.cli, reader.report;"
+        "import importlib, pkgutil, sys, reader\n"
+        "for module in pkgutil.walk_packages(reader.__path__, 'reader.'):\n"
+        "    importlib.import_module(module.name)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     result = subprocess.run(
@@ -76,3 +78,29 @@ def test_the_window_module_imports_no_nlp_library():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
     )
     assert result.stdout.strip() == "[]"
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_has_more_than_one_job_worth_of_lines():
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for folder in ("reader", "ui")
+        for path in (ROOT / folder).rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+def test_the_readme_names_every_folder_of_the_core_and_the_window():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    built = readme[readme.index("## How it is built") :]
+    folders = [
+        path.relative_to(ROOT).as_posix()
+        for top in ("reader", "ui")
+        for path in [ROOT / top, *(ROOT / top).iterdir()]
+        if path.is_dir() and (path / "__init__.py").exists()
+    ]
+    missing = [folder for folder in folders if f"{folder}/" not in built]
+    assert missing == []

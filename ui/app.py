@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .errors import describe
-from .launch import parse_gui_args
 from .main_window import MainWindow
 
 ORGANIZATION = "ArticleReader"
@@ -58,9 +57,9 @@ def release_offscreen_clipboard() -> None:
 
 def stop_parse_workers() -> None:
     """End the worker processes that parse books (started only when one is opened)."""
-    parallel = sys.modules.get("reader.parallel")
-    if parallel is not None:  # never imported: no workers, and no need to load spaCy now
-        parallel.shutdown()
+    import reader
+
+    reader.stop_workers()  # cheap when none was started: nothing of spaCy is imported
 
 
 def install_excepthook(window: MainWindow) -> None:
@@ -79,9 +78,11 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Open the window (with FILE or the sample) and run the event loop."""
-    args, qt_args = parse_gui_args(sys.argv[1:] if argv is None else argv)
+def run(file: str | None = None, *, sample: bool = False, qt_args: Sequence[str] = ()) -> int:
+    """Open the window (with ``file`` or the sample) and run the event loop.
+
+    The arguments come from ``ui.launch``, which reads the command line before Qt loads.
+    """
     app = create_application(qt_args)
     window = MainWindow()
     app.aboutToQuit.connect(window.controller.shutdown)
@@ -89,9 +90,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.aboutToQuit.connect(stop_parse_workers)
     install_excepthook(window)
     window.show()
-    if args.sample:
+    if sample:
         QTimer.singleShot(0, window.open_sample)
-    elif args.file:
-        path = args.file
-        QTimer.singleShot(0, lambda: window.open_file(path))
+    elif file:
+        QTimer.singleShot(0, lambda: window.open_file(file))
     return app.exec()

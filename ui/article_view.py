@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reader.models import Block, Document
+from reader import Block, Document
 
 from . import theme
 from .text_positions import Utf16Index

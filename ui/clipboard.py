@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from reader.models import Document, Summary
-from reader.report import summary_html, summary_text
+from reader import Document, Summary, summary_html, summary_text
 
 
 def summary_mime_data(document: Document, summary: Summary) -> QMimeData:

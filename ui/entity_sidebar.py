@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import entities as reader_entities
-from reader.models import Entity
+import reader
+from reader import Entity
 
 from .placeholder import placeholder_label
 
@@ -86,10 +86,10 @@ LABEL_WORDS = {
 def entity_groups() -> tuple[tuple[str, ...], Callable[[str], str]]:
     """Group names in display order and the function that files a label under one.
 
-    Read from ``reader.entities`` at call time: the core owns the grouping.
+    Read from the core at call time: the core owns the grouping.
     """
-    groups: Mapping[str, object] = reader_entities.ENTITY_GROUPS
-    return tuple(groups), reader_entities.group_of
+    groups: Mapping[str, object] = reader.ENTITY_GROUPS
+    return tuple(groups), reader.group_of
 
 
 def entity_tooltip(entity: Entity, group: str) -> str:

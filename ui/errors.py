@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from reader.errors import ReaderError
+from reader import ReaderError
 
 
 def describe(error: BaseException) -> str:

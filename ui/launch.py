@@ -11,8 +11,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
-PROG = "article-reader"
-COMMANDS = ("summarize", "entities", "stance")
+from reader import COMMANDS, PROG, format_summary
 
 _DESCRIPTION = """\
 Read a local news article beside its extractive summary, the people, places and
@@ -33,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Files: plain text (.txt), Markdown (.md) and HTML (.html, .htm).",
+        epilog=f"Files: {format_summary()}.",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("file", nargs="?", metavar="FILE", help="the article to open")
@@ -51,13 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
-        from reader.cli import main as cli_main
+        from reader import run_cli
 
-        return cli_main(args)
-    parse_gui_args(args)  # --help and bad options end here, before Qt loads
+        return run_cli(args)
+    options, qt_args = parse_gui_args(args)  # --help and bad options end here, before Qt loads
     from ui.app import run
 
-    return run(args)
+    return run(file=options.file, sample=options.sample, qt_args=qt_args)
 
 
 if __name__ == "__main__":

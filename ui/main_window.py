@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.models import (
+import reader
+from reader import (
     Analysis,
     AnalysisOptions,
     Document,
@@ -52,7 +53,6 @@ from reader.models import (
     Statement,
     Summary,
 )
-from reader.options import DEFAULT_ALGORITHM
 
 from . import theme
 from .article_view import ArticleView
@@ -66,7 +66,6 @@ from .tasks import AnalysisController
 APP_NAME = "Article Reader"
 DEFAULT_SIZE = (1280, 800)
 SPLIT = 0.62  # the article's share of the width
-OPEN_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 # Editors save in steps (truncate, write, rename): wait for the file to settle.
 RELOAD_DELAY_MS = 350
 STANCE_TAB = "Stance"
@@ -76,9 +75,7 @@ Sp = QStyle.StandardPixmap
 
 def algorithm_choices() -> list[tuple[str, str]]:
     """``(key, display name)`` of every summariser, read from the core at runtime."""
-    from reader.options import ALGORITHMS
-
-    return [(key, str(name)) for key, name in ALGORITHMS.items()]
+    return [(key, str(name)) for key, name in reader.ALGORITHMS.items()]
 
 
 class MainWindow(QMainWindow):
@@ -229,7 +226,7 @@ class MainWindow(QMainWindow):
             self.ask_open,
             "Ctrl+O",
             ("document-open", Sp.SP_DialogOpenButton),
-            "Open an article (text, Markdown or HTML)",
+            "Open an article: " + reader.format_summary(),
         )
         self.export_pdf_action = self._action(
             "&Export PDF…",
@@ -388,7 +385,7 @@ class MainWindow(QMainWindow):
             self.algorithm_combo.addItem(name, key)
         index = self.algorithm_combo.findData(self.settings.algorithm)
         if index < 0:
-            index = max(0, self.algorithm_combo.findData(DEFAULT_ALGORITHM))
+            index = max(0, self.algorithm_combo.findData(reader.DEFAULT_ALGORITHM))
         self.algorithm_combo.setCurrentIndex(index)
         bar.addWidget(self.algorithm_combo)
 
@@ -495,7 +492,7 @@ class MainWindow(QMainWindow):
         return AnalysisOptions(algorithm=self.current_algorithm(), length=self.current_length())
 
     def current_algorithm(self) -> str:
-        return str(self.algorithm_combo.currentData() or DEFAULT_ALGORITHM)
+        return str(self.algorithm_combo.currentData() or reader.DEFAULT_ALGORITHM)
 
     def current_length(self) -> str:
         value = self.length_spin.value()
@@ -524,7 +521,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def ask_open(self) -> None:
         start = os.path.dirname(self.settings.recent_files[0]) if self.settings.recent_files else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open Article", start, OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Article", start, reader.file_dialog_filter()
+        )
         if path:
             self.open_file(path)
 
@@ -717,11 +716,7 @@ class MainWindow(QMainWindow):
     # -- summary ----------------------------------------------------------------
 
     def _matches(self, summary: Summary | None) -> bool:
-        if summary is None:
-            return False
-        return summary.algorithm == self.current_algorithm() and (
-            summary.length.replace(" ", "") == self.current_length()
-        )
+        return summary is not None and summary.options == self.current_options()
 
     def _set_summary(self, summary: Summary) -> None:
         self._summary = summary
@@ -739,10 +734,7 @@ class MainWindow(QMainWindow):
         self.summary_panel.show_message("Summarising…")
         self.article_view.clear_layer("summary")
         self.controller.submit_summary(
-            self._document,
-            self._analysis.sentences,
-            self.current_algorithm(),
-            self.current_length(),
+            self._document, self._analysis.sentences, self.current_options()
         )
         self._set_busy(True, "Summarising…")
 
@@ -880,11 +872,9 @@ class MainWindow(QMainWindow):
     def report_html(self) -> str | None:
         if self._document is None or self._analysis is None:
             return None
-        from reader.report import report_html
-
         analysis = self.analysis
         assert analysis is not None
-        return report_html(self._document, analysis)
+        return reader.report_html(self._document, analysis)
 
     @Slot()
     def print_report(self) -> None:

@@ -49,7 +49,7 @@ class Settings:
     @property
     def algorithm(self) -> str:
         # Imported here: reader.summarize pulls in sumy, which the settings never need.
-        from reader.options import DEFAULT_ALGORITHM
+        from reader import DEFAULT_ALGORITHM
 
         return str(self._store.value("summary/algorithm", DEFAULT_ALGORITHM))
 

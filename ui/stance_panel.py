@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.models import Statement
+from reader import Statement
 
 from . import theme
 from .placeholder import placeholder_label

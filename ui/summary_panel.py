@@ -54,9 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.coherence import context_for
-from reader.models import Document, Sentence, Summary
-from reader.report import algorithm_name, snippet
+from reader import Document, Sentence, Summary, algorithm_name, context_for, snippet
 
 from .placeholder import placeholder_label
 

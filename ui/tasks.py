@@ -14,6 +14,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import (
@@ -29,12 +30,16 @@ from PySide6.QtCore import (
 )
 
 import reader
-from reader import nlp
-from reader.cache import AnalysisCache, analyze_cached, load_document_cached
-from reader.errors import AnalysisCancelled
-from reader.models import AnalysisOptions, Document, Sentence
-from reader.offload import summarize_aside
-from reader.stages import run_stage
+from reader import (
+    AnalysisCache,
+    AnalysisCancelled,
+    AnalysisOptions,
+    Document,
+    Sentence,
+    analyze_cached,
+    load_document_cached,
+    run_stage,
+)
 
 from .errors import describe
 
@@ -131,7 +136,7 @@ class _OpenJob(QRunnable):
             # emitted): its panels are then built without competing for the GIL.
             if shown is not None:
                 shown.wait(HANDOVER_WAIT_S)
-            if stage == "model" and nlp.is_model_loaded():
+            if stage == "model" and reader.is_model_loaded():
                 return
             relay.stage.emit(ticket, stage_text(stage))
 
@@ -169,28 +174,31 @@ class _OpenJob(QRunnable):
             relay.done.emit(ticket)
 
 
+@dataclass(frozen=True)
+class SummaryRequest:
+    """A summary asked for: of ``document``, from its ``sentences``, with ``options``."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    options: AnalysisOptions
+
+
 class _SummaryJob(QRunnable):
     """Re-run only the summariser over sentences already found."""
 
-    def __init__(
-        self,
-        ticket: int,
-        relay: _Relay,
-        document: Document,
-        sentences: Sequence[Sentence],
-        algorithm: str,
-        length: str,
-    ) -> None:
+    def __init__(self, ticket: int, relay: _Relay, request: SummaryRequest) -> None:
         super().__init__()
         self._ticket = ticket
         self._relay = relay
-        self._args = (document, tuple(sentences), algorithm, length)
+        self._request = request
 
     def run(self) -> None:
+        request = self._request
         try:
             self._relay.stage.emit(self._ticket, stage_text("summary"))
             summary, note = run_stage(
-                "summary", lambda: summarize_aside(*self._args, start_workers=False)
+                "summary",
+                lambda: reader.resummarize(request.document, request.sentences, request.options),
             )
             if note is not None:
                 self._relay.error.emit(self._ticket, reader.ReaderError(note.message))
@@ -248,7 +256,7 @@ class AnalysisController(QObject):
         self._summary_ticket: int | None = None
         self._open_cancel = threading.Event()
         self._closed = False
-        self._pending_summary: tuple | None = None
+        self._pending_summary: SummaryRequest | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SUMMARY_DELAY_MS)
@@ -283,8 +291,7 @@ class AnalysisController(QObject):
         self,
         document: Document,
         sentences: Sequence[Sentence],
-        algorithm: str,
-        length: str,
+        options: AnalysisOptions,
         *,
         delay_ms: int = SUMMARY_DELAY_MS,
     ) -> None:
@@ -292,7 +299,7 @@ class AnalysisController(QObject):
         if self._closed:
             return
         self._summary_ticket = None  # a summary in flight is outdated now
-        self._pending_summary = (document, tuple(sentences), algorithm, length)
+        self._pending_summary = SummaryRequest(document, tuple(sentences), options)
         self._debounce.start(max(0, delay_ms))
 
     def cancel(self) -> None:
@@ -344,11 +351,10 @@ class AnalysisController(QObject):
     def _start_summary(self) -> None:
         if self._closed or self._pending_summary is None:
             return
-        document, sentences, algorithm, length = self._pending_summary
-        self._pending_summary = None
+        request, self._pending_summary = self._pending_summary, None
         ticket = self._next_ticket()
         self._summary_ticket = ticket
-        self._pool.start(_SummaryJob(ticket, self._relay, document, sentences, algorithm, length))
+        self._pool.start(_SummaryJob(ticket, self._relay, request))
 
     # -- results (GUI thread) -------------------------------------------------
 

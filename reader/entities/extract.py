@@ -26,34 +26,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .models import Document, Entity, Mention
-from .nlp import ParsedBlock
+from ..models import Document, Entity, Mention
+from ..nlp import ParsedBlock
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
-
-ENTITY_GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "People": ("PERSON",),
-        "Organisations": ("ORG",),
-        "Places": ("GPE", "LOC", "FAC"),
-        "Nationalities and groups": ("NORP",),
-        "Dates": ("DATE", "TIME"),
-        "Other": (),  # every other label (EVENT, LAW, MONEY, CARDINAL, ...)
-    }
-)
-_GROUP_OF = {label: group for group, labels in ENTITY_GROUPS.items() for label in labels}
-
-
-def group_of(label: str) -> str:
-    """The ``ENTITY_GROUPS`` name a spaCy label is shown under."""
-    return _GROUP_OF.get(label, "Other")
-
 
 # Labels whose names are worth looking for again where spaCy missed them.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})

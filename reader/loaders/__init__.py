@@ -12,21 +12,20 @@ from pathlib import Path
 
 from ..errors import EmptyDocument, FileNotReadable
 from ..models import Document
-from . import registry
 from .asides import mark_asides
 from .build import Parsed, Part, assemble, title_from_filename
 from .decode import collecting_notices
-from .epub import looks_like_epub, parse_epub
-from .html import looks_like_html, parse_html
 from .limits import MAX_FILE_BYTES, check_text, file_too_large
-from .markdown import parse_markdown
-from .odt import looks_like_odt, parse_odt
-from .pdf import looks_like_pdf, parse_pdf
-from .registry import Format, detect, formats, register, supported_extensions
+from .registry import (
+    Format,
+    detect,
+    file_dialog_filter,
+    format_summary,
+    formats,
+    register,
+    supported_extensions,
+)
 from .repair import repair
-from .rtf import looks_like_rtf, parse_rtf
-from .text import parse_text
-from .word import looks_like_docx, parse_docx
 
 MAX_BYTES = MAX_FILE_BYTES
 
@@ -37,31 +36,13 @@ __all__ = [
     "Part",
     "assemble",
     "detect",
+    "file_dialog_filter",
+    "format_summary",
     "formats",
     "load_document",
     "register",
     "supported_extensions",
 ]
-
-register(
-    Format("html", frozenset({".html", ".htm", ".xhtml"}), parse_html, looks_like_html, "Web pages")
-)
-register(Format("pdf", frozenset({".pdf"}), parse_pdf, looks_like_pdf, "PDF documents"))
-register(Format("epub", frozenset({".epub"}), parse_epub, looks_like_epub, "EPUB books"))
-register(Format("docx", frozenset({".docx"}), parse_docx, looks_like_docx, "Word documents"))
-register(Format("odt", frozenset({".odt"}), parse_odt, looks_like_odt, "OpenDocument text"))
-register(Format("rtf", frozenset({".rtf"}), parse_rtf, looks_like_rtf, "Rich Text"))
-register(
-    Format(
-        "markdown",
-        frozenset({".md", ".markdown", ".mdown", ".mkd"}),
-        parse_markdown,
-        label="Markdown",
-    )
-)
-register(
-    Format(registry.FALLBACK_FORMAT, frozenset({".txt", ".text"}), parse_text, label="Plain text")
-)
 
 
 def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:

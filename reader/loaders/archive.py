@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from ..errors import ArchiveTooLarge, CorruptFile, EncryptedDocument, UnsafeArchive
 from .limits import format_size
+from .sniff import ZIP_MAGIC
 
 MAX_ENTRIES = 10_000  # members in the central directory
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # unpacked size of any one member that is read
@@ -25,8 +26,6 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024  # declared unpacked size of all members, an
 MAX_RATIO = 200  # unpacked / packed size of a member, checked for members above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024  # small members may compress as well as they like
 _CHUNK = 64 * 1024
-
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 class Archive:

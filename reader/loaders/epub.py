@@ -19,13 +19,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..errors import CorruptFile, DecodeError, UnsupportedFormat
-from .archive import ZIP_MAGIC, Archive, open_archive, resolve
+from .archive import Archive, open_archive, resolve
 from .build import Parsed, Part, assemble, clean_inline, place_title
 from .decode import decode_text
 from .html import drop_hidden, parse_tree, visible_parts
 from .limits import check_text
 
-MIMETYPE = b"application/epub+zip"
 _CONTAINER = "META-INF/container.xml"
 _CHAPTER_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/xml"})
 _CHAPTER_SUFFIXES = (".xhtml", ".html", ".htm", ".xml")
@@ -47,11 +46,6 @@ def xml_parser() -> etree.XMLParser:
         remove_comments=True,
         remove_pis=True,
     )
-
-
-def looks_like_epub(data: bytes) -> bool:
-    """The first member of an EPUB is an uncompressed ``mimetype`` file (OCF)."""
-    return data.startswith(ZIP_MAGIC) and data[30:58] == b"mimetype" + MIMETYPE
 
 
 def parse_epub(data: bytes, name: str) -> Parsed:

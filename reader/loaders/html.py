@@ -24,11 +24,6 @@ from .decode import _notice as notice  # TODO(after decode.py settles): public n
 from .decode import decode_text
 from .limits import check_text
 
-_SNIFF_BYTES = 2048
-_HTML_START = re.compile(
-    rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
-    re.IGNORECASE | re.DOTALL,
-)
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
@@ -54,18 +49,6 @@ _BLOCKS = frozenset((
 ))
 # fmt: on
 _CELLS = frozenset(("td", "th"))
-
-
-def looks_like_html(data: bytes) -> bool:
-    """The content starts like an HTML document, whatever the file's extension."""
-    head = data[:_SNIFF_BYTES]
-    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
-        if head.startswith(bom):
-            head = head[len(bom) :]
-            break
-    if head[:1] == b"\x00" or head[1:2] == b"\x00":  # UTF-16: drop the zero bytes to sniff
-        head = head.replace(b"\x00", b"")
-    return _HTML_START.match(head) is not None
 
 
 def parse_html(data: bytes, name: str) -> Parsed:

@@ -13,11 +13,10 @@ from lxml import etree
 
 from ..errors import CorruptFile
 from ..models import BlockKind
-from .archive import ZIP_MAGIC, Archive, open_archive
+from .archive import Archive, open_archive
 from .build import Parsed, Part, assemble, clean_inline, place_title
 from .epub import xml_parser
 
-MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -47,12 +46,6 @@ _SKIPPED_BLOCKS = frozenset(
 )
 _NESTED_BLOCKS = frozenset({f"{{{_TEXT}}}p", f"{{{_TEXT}}}h", f"{{{_TEXT}}}list-item"})
 _MAX_STYLE_DEPTH = 10
-
-
-def looks_like_odt(data: bytes) -> bool:
-    return (
-        data.startswith(ZIP_MAGIC) and data[30:38] == b"mimetype" and data[38:].startswith(MIMETYPE)
-    )
 
 
 def parse_odt(data: bytes, name: str) -> Parsed:

@@ -36,10 +36,9 @@ from ..models import BlockKind
 from .build import Parsed, Part, assemble, clean_inline, place_title
 from .decode import _notice as notice  # TODO(after decode.py settles): public notices module
 from .garbled import is_garbled
+from .sniff import looks_like_pdf
 
 MAX_PAGES = 5000  # pages read from one PDF
-_MAGIC = b"%PDF-"
-_SNIFF_BYTES = 1024
 
 PARAGRAPH_GAP = 1.4  # a gap wider than this many times the usual line spacing ends a paragraph
 SHORT_LINE = 0.75  # a sentence-ending line shorter than this share of a full line ends one
@@ -65,10 +64,6 @@ _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\xa0": " "}
 )
 _PYPDF_LOGGER = "pypdf"
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    return _MAGIC in data[:_SNIFF_BYTES]
 
 
 @dataclass(frozen=True, slots=True)

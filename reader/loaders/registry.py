@@ -1,21 +1,27 @@
-"""The formats the reader knows, and how a file's format is decided.
+"""The formats the reader knows: the one list, and how a file's format is decided.
 
-A format is a set of extensions, an optional sniffer that recognises its
-content from the first bytes, and a parser from bytes to ``Parsed``. Sniffers
-win over extensions (an HTML page saved as ``.txt`` is read as HTML); then the
-extension decides; text of an unknown extension is read as plain text.
+A format is a name, its extensions, a label for file dialogs, an optional
+sniffer that recognises its content from the first bytes, and a parser from
+bytes to ``Parsed``, named as ``"module:function"`` and imported only when a
+file of that format is read (so listing the formats for the Open dialog or
+``--help`` imports no parsing library). Sniffers win over extensions (an HTML
+page saved as ``.txt`` is read as HTML); then the extension decides; text of an
+unknown extension is read as plain text.
 
-To add a format (EPUB, PDF, ...), write a module with a parser and call
-``register`` from ``reader/loaders/__init__.py``.
+The Open dialog's filter, the command line's help and the README's table of
+formats all come from ``formats()``; to add a format, write a module with a
+parser and add it to ``_BUILTIN`` (or ``register`` it).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnsupportedFormat
+from . import sniff
 from .build import Parsed
 from .decode import looks_binary
 
@@ -29,12 +35,52 @@ FALLBACK_FORMAT = "text"
 class Format:
     name: str  # Document.format
     extensions: frozenset[str]  # lower case, with the dot: ".txt"
-    parse: Parser
+    parser: Parser | str  # a function, or "module:function" in reader.loaders, imported on use
     sniff: Sniffer | None = None
     label: str = ""  # for file dialogs: "Web pages"
 
+    def parse(self, data: bytes, name: str) -> Parsed:
+        """``data``, the content of the file ``name``, parsed."""
+        parser = self.parser
+        if isinstance(parser, str):
+            module, function = parser.split(":")
+            parser = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+        return parser(data, name)
 
-_formats: dict[str, Format] = {}
+    def patterns(self) -> str:
+        """``"*.htm *.html *.xhtml"``: the extensions as a file dialog's wildcards."""
+        return " ".join(f"*{extension}" for extension in sorted(self.extensions))
+
+
+def _extensions(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+# Sniffers are tried in this order.
+_BUILTIN = (
+    Format(
+        "html",
+        _extensions(".html", ".htm", ".xhtml"),
+        "html:parse_html",
+        sniff.looks_like_html,
+        "Web pages",
+    ),
+    Format("pdf", _extensions(".pdf"), "pdf:parse_pdf", sniff.looks_like_pdf, "PDF documents"),
+    Format("epub", _extensions(".epub"), "epub:parse_epub", sniff.looks_like_epub, "EPUB books"),
+    Format(
+        "docx", _extensions(".docx"), "word:parse_docx", sniff.looks_like_docx, "Word documents"
+    ),
+    Format("odt", _extensions(".odt"), "odt:parse_odt", sniff.looks_like_odt, "OpenDocument text"),
+    Format("rtf", _extensions(".rtf"), "rtf:parse_rtf", sniff.looks_like_rtf, "Rich Text"),
+    Format(
+        "markdown",
+        _extensions(".md", ".markdown", ".mdown", ".mkd"),
+        "markdown:parse_markdown",
+        label="Markdown",
+    ),
+    Format(FALLBACK_FORMAT, _extensions(".txt", ".text"), "text:parse_text", label="Plain text"),
+)
+_formats: dict[str, Format] = {fmt.name: fmt for fmt in _BUILTIN}
 
 
 def register(fmt: Format) -> None:
@@ -48,6 +94,22 @@ def formats() -> tuple[Format, ...]:
 
 def supported_extensions() -> frozenset[str]:
     return frozenset(ext for fmt in _formats.values() for ext in fmt.extensions)
+
+
+def file_dialog_filter() -> str:
+    """The Open dialog's filter: every article format, then each one, then all files."""
+    every = " ".join(f"*{ext}" for ext in sorted(supported_extensions()))
+    each = [f"{fmt.label} ({fmt.patterns()})" for fmt in _formats.values()]
+    return ";;".join([f"Articles ({every})", *each, "All files (*)"])
+
+
+def format_summary() -> str:
+    """For people: "Web pages (.htm, .html, .xhtml), PDF documents (.pdf), ... and Plain text"."""
+    parts = [
+        f"{fmt.label} ({', '.join(sorted(fmt.extensions, key=lambda e: (len(e), e)))})"
+        for fmt in _formats.values()
+    ]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def detect(data: bytes, path: Path) -> Format:

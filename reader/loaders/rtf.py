@@ -15,17 +15,13 @@ import re
 from ..errors import CorruptFile, DocumentTooLarge
 from .build import Parsed, Part, assemble, clean_inline, place_title
 from .limits import format_size
+from .sniff import looks_like_rtf
 from .text import checked, normalize_newlines, structure
 
 MAX_RTF_BYTES = 20 * 1024 * 1024  # striprtf reads character by character: about 1 s per MB
-_MAGIC = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*\{\\rtf", re.IGNORECASE)
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 _INFO_FIELD = re.compile(r"\{\\(title|author)\s?((?:[^{}\\]|\\[^{}])*)\}")
 _HEADER_BYTES = 4096
-
-
-def looks_like_rtf(data: bytes) -> bool:
-    return _MAGIC.match(data[:64]) is not None
 
 
 def parse_rtf(data: bytes, name: str) -> Parsed:

@@ -22,19 +22,11 @@ from lxml import etree
 from ..errors import CorruptFile
 from ..models import BlockKind
 from . import ooxml
-from .archive import ZIP_MAGIC, Archive, open_archive
+from .archive import Archive, open_archive
 from .build import Parsed, Part, assemble, clean_inline, place_title
+from .sniff import WORD_MAIN
 
 _HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
-_USUAL_MAIN = "word/document.xml"
-# Zip member names are not compressed, so they can be looked for in the bytes:
-# the usual main part, or the relationships of parts in word/ (a main part of
-# another name there has them). A main part elsewhere is read by its extension.
-_SNIFF = (_USUAL_MAIN.encode(), b"word/_rels/")
-
-
-def looks_like_docx(data: bytes) -> bool:
-    return data.startswith(ZIP_MAGIC) and any(name in data for name in _SNIFF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +78,7 @@ def _repack(data: bytes, name: str) -> bytes:
 def _package(archive: Archive, name: str) -> tuple[str, ooxml.ContentTypes]:
     """The main part (a Word document's) and the content types of the package."""
     main = ooxml.main_part(archive)
-    if main is None and _USUAL_MAIN not in archive:
+    if main is None and WORD_MAIN not in archive:
         raise _no_body(name)
     if main is None or ooxml.CONTENT_TYPES not in archive:  # python-docx cannot open it
         raise _damaged(name)

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .models import Document
+from ..models import Document
 
 SAMPLE_CHARS = 60_000  # read from evenly spaced places of a long text
 SAMPLE_PIECES = 6

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .models import Sentence
-from .nlp import ParsedBlock
+from ..models import Sentence
+from .docs import ParsedBlock
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -14,21 +14,20 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from ..errors import InvalidOption, ReaderError
+from ..loaders import load_document
+from ..models import Analysis, AnalysisOptions, Document
+from ..options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
+from ..run.pipeline import analyze
 from . import report, serialize
-from .errors import InvalidOption, ReaderError
-from .loaders import load_document
-from .models import Analysis, AnalysisOptions, Document
-from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
-from .pipeline import analyze
+from .commands import PROG
 
-PROG = "article-reader"
 INTERNAL_ERROR = (
     "the file could not be read because of an internal error in Article Reader "
     "(the other files are not affected)."
 )
 log = logging.getLogger(__name__)
 FORMATS = ("text", "markdown", "json", "jsonl")
-COMMANDS = ("summarize", "entities", "stance")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,7 +173,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failures else 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run_cli(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -189,4 +188,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli())

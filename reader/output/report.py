@@ -12,8 +12,8 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from .entities import ENTITY_GROUPS, group_of
-from .models import Analysis, Document, Entity, Statement, Summary
+from ..entities.groups import ENTITY_GROUPS, group_of
+from ..models import Analysis, Document, Entity, Statement, Summary
 
 LABEL_COLOURS = {"supportive": "#1b7a3d", "critical": "#b3261e", "neutral": "#5f6368"}
 #: How many entities of each group the printed report lists (most mentioned first).
@@ -24,7 +24,7 @@ CONTENT_SNIPPET = 220
 
 
 def algorithm_name(key: str) -> str:
-    from .options import ALGORITHMS
+    from ..options import ALGORITHMS
 
     return ALGORITHMS.get(key, key)
 
@@ -222,9 +222,7 @@ def _statements_section(statements: Sequence[Statement]) -> str:
         "<h2>Who says what</h2>"
         "<table width='100%' cellspacing='0' cellpadding='3'>"
         "<thead><tr><th width='20%'>Speaker</th><th width='10%'>Stance</th>"
-        "<th>Statement</th><th width='18%'>Targets</th></tr></thead>"
-        + "".join(rows)
-        + "</table>"
+        "<th>Statement</th><th width='18%'>Targets</th></tr></thead>" + "".join(rows) + "</table>"
     )
 
 

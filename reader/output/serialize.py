@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .models import Document, Entity, Speaker, StageNote, Statement, Summary, TextRef
+from ..models import Document, Entity, Speaker, StageNote, Statement, Summary, TextRef
 
 
 def document_json(document: Document) -> dict[str, Any]:

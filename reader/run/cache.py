@@ -28,9 +28,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
+from ..models import Analysis, AnalysisOptions, Document
+from ..nlp.model import MODEL_PACKAGES
 from .codec import from_plain, to_plain
-from .models import Analysis, AnalysisOptions, Document
-from .nlp import MODEL_PACKAGES
 
 SCHEMA = 1
 DOCUMENT_PREFIX = "document:"  # keys of parsed documents, beside those of analyses
@@ -43,9 +43,10 @@ T = TypeVar("T")
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of the reader package's source: any change to the analysis code changes it."""
+    """A hash of the whole reader package's source (every stage folder, not only this one's):
+    any change to the analysis code changes it."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
@@ -118,9 +119,7 @@ class AnalysisCache:
                     row = db.execute("SELECT value FROM analyses WHERE key = ?", (key,)).fetchone()
                     if row is None:
                         return None
-                    db.execute(
-                        "UPDATE analyses SET used = ? WHERE key = ?", (time.time(), key)
-                    )
+                    db.execute("UPDATE analyses SET used = ? WHERE key = ?", (time.time(), key))
                 return from_plain(kind, json.loads(zlib.decompress(row[0])))
             except (sqlite3.Error, zlib.error, ValueError, TypeError, KeyError, AttributeError):
                 self._reset()
@@ -202,7 +201,7 @@ def load_document_cached(
     Returns the document and, when ``store`` does not hold it yet, its key:
     pass that to ``analyze_cached``, which keeps the document with its analysis.
     """
-    from .loaders import parse_document, read_bytes  # here: the HTML loader is heavy to import
+    from ..loaders import parse_document, read_bytes  # here: the HTML loader is heavy to import
 
     path = Path(path)
     data = read_bytes(path)

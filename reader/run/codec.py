@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from . import models
+from .. import models
 
 
 def to_plain(value: Any) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from .models import Document, Sentence, Summary
+from ..models import Document, Sentence, Summary
 from .staged import PARALLEL_MIN_WORDS, word_count
 
 
@@ -50,6 +50,6 @@ def summarize_here(
 ) -> Summary:
     """``reader.summarize.summarize``, imported only where it runs: sumy and SciPy take
     a second to import, which a window handing its summaries to the workers never needs."""
-    from .summarize import summarize
+    from ..summary.summarize import summarize
 
     return summarize(document, sentences, algorithm, length)

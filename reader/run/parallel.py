@@ -13,7 +13,7 @@ nine tenths of the work, is balanced: a worker that runs out of its own
 chunks takes over another's (``_Schedule``).
 
 The pool starts on first use (spawn context), shuts down at exit or through
-``shutdown()``, and is never relied upon: if the workers cannot start or stop,
+``stop_workers()``, and is never relied upon: if the workers cannot start or stop,
 ``PoolUnavailable`` is raised and ``staged.FallbackParse`` parses in process.
 Cancelling an analysis tells the workers to drop its remaining chunks.
 """
@@ -35,12 +35,12 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import nlp
-from .errors import AnalysisCancelled, ModelMissing, ReaderError
-from .models import Document, Sentence
-from .nlp import ParsedBlock
-from .segment import sentence_spans, sentences_from_spans
-from .staged import check
+from .. import nlp
+from ..errors import AnalysisCancelled, ModelMissing, ReaderError, check_cancelled
+from ..models import Document, Sentence
+from ..nlp import ParsedBlock
+from ..nlp.cues import cue_forms
+from ..nlp.segment import sentence_spans, sentences_from_spans
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -81,8 +81,8 @@ def _worker_main(packages: Sequence[str], inbox: Queue, outbox: Queue) -> None:
         if not nlp.supports_stages(model):
             raise ModelMissing("The language model lacks the components a staged parse uses.")
         nlp.tag_entities(nlp.split_sentences(["Warm up, said Ishmael."]))
-        nlp.cue_forms()
-        importlib.import_module("reader.summarize")  # long documents are summarised here
+        cue_forms()
+        importlib.import_module("reader.summary.summarize")  # long documents are summarised here
     except BaseException as error:  # report anything, then stop
         outbox.put(("failed", os.getpid(), f"{type(error).__name__}: {error}"))
         return
@@ -350,7 +350,7 @@ class ParsePool:
             self._inboxes[job % len(self._inboxes)].put(("call", job, function, args))
         try:
             while True:
-                check(cancel)
+                check_cancelled(cancel)
                 for kind, _, payload in self._receive(job):
                     if kind == "result":
                         return payload
@@ -398,7 +398,7 @@ class ParsePool:
                 raise PoolUnavailable(self.broken)
             mail = self._mail.get(job)
             if mail is None:
-                raise AnalysisCancelled("The analysis was cancelled.")
+                raise AnalysisCancelled()
             if not mail:
                 self._pump()
             if self.broken is not None or self._outbox is None:
@@ -514,9 +514,9 @@ class PooledParse:
         while self._done[phase] < len(self.chunks):
             if cancel is not None and cancel.is_set():
                 self.close()
-            check(cancel)
+            check_cancelled(cancel)
             if self._closed:
-                raise AnalysisCancelled("The analysis was cancelled.")
+                raise AnalysisCancelled()
             for kind, chunk, payload in self.pool._receive(self._job):
                 if kind == "error":
                     raise PoolUnavailable(f"a parse worker failed: {payload}")
@@ -576,7 +576,7 @@ def get_pool() -> ParsePool | None:
         if _pool is None and not _pool_failed and usable_cores() >= 2:
             pool = ParsePool(min(usable_cores(), MAX_WORKERS))
             if not _atexit_registered:
-                atexit.register(shutdown)
+                atexit.register(stop_workers)
                 _atexit_registered = True
             try:
                 pool.start()
@@ -587,7 +587,7 @@ def get_pool() -> ParsePool | None:
         return _pool
 
 
-def shutdown() -> None:
+def stop_workers() -> None:
     """Stop the shared pool's workers (at exit, or when the app closes)."""
     global _pool, _pool_failed
     with _pool_lock:

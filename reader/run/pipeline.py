@@ -18,22 +18,22 @@ and statements (``reader.language``).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 
-from . import nlp
-from .entities import extract_entities
-from .errors import AnalysisCancelled
-from .language import reading_of
-from .models import Analysis, AnalysisOptions, Document, StageNote
+from .. import nlp
+from ..entities.extract import extract_entities
+from ..errors import check_cancelled
+from ..models import Analysis, AnalysisOptions, Document, Sentence, StageNote, Summary
+from ..nlp.language import reading_of
+from ..statements.stance import extract_statements
 from .offload import summarize_aside
 from .staged import Mode, open_parse
 from .stages import STAGES, failure_note, run_stage
-from .stance import extract_statements
 
 Progress = Callable[[str], None]
 
-__all__ = ["STAGES", "analyze", "analyze_progressively", "failure_note", "run_stage"]
+__all__ = ["analyze", "analyze_progressively", "resummarize"]
 
 
 def analyze_progressively(
@@ -58,8 +58,7 @@ def analyze_progressively(
         raise ValueError(f"unknown stages: {sorted(unknown)}")
 
     def step(stage: str) -> None:
-        if cancel is not None and cancel.is_set():
-            raise AnalysisCancelled("The analysis was cancelled.")
+        check_cancelled(cancel)
         if progress is not None:
             progress(stage)
 
@@ -120,6 +119,23 @@ def analyze_progressively(
             yield analysis
     finally:
         parse.close()
+
+
+def resummarize(
+    document: Document,
+    sentences: Sequence[Sentence],
+    options: AnalysisOptions,
+    *,
+    cancel: threading.Event | None = None,
+) -> Summary:
+    """A new summary of an analysed document with other options (its sentences are kept).
+
+    Runs on a parse worker when the document is long and the workers are
+    already running (see ``offload``); raises ``InvalidOption`` for bad options.
+    """
+    return summarize_aside(
+        document, sentences, options.algorithm, options.length, cancel=cancel, start_workers=False
+    )
 
 
 def _wanted(stage: str, stages: Collection[str]) -> bool:

@@ -20,11 +20,11 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from . import nlp
-from .errors import AnalysisCancelled
-from .models import Document, Sentence
-from .nlp import ParsedBlock
-from .segment import sentence_spans, sentences_from, sentences_from_spans
+from .. import nlp
+from ..errors import check_cancelled
+from ..models import Document, Sentence
+from ..nlp import ParsedBlock
+from ..nlp.segment import sentence_spans, sentences_from, sentences_from_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,11 +45,6 @@ class StagedParse(Protocol):
     def statement_blocks(self, cancel: threading.Event | None) -> list[ParsedBlock]: ...
 
     def close(self) -> None: ...
-
-
-def check(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise AnalysisCancelled("The analysis was cancelled.")
 
 
 def word_count(document: Document) -> int:
@@ -121,7 +116,7 @@ class LocalParse:
         if self._stage < 1:
             nlp.load_model()
             for chunk in self.chunks[len(self._docs) :]:
-                check(cancel)
+                check_cancelled(cancel)
                 self._docs.append(nlp.split_sentences(self._texts(chunk)))
             self._stage = 1
         return sentences_from_spans(
@@ -132,7 +127,7 @@ class LocalParse:
         if self._stage < 2:
             self.sentences(cancel)
             for docs in self._docs:
-                check(cancel)
+                check_cancelled(cancel)
                 nlp.tag_entities(docs)
             self._stage = 2
         return self._blocks()
@@ -141,7 +136,7 @@ class LocalParse:
         if self._stage < 3:
             self.entity_blocks(cancel)
             for docs in self._docs:
-                check(cancel)
+                check_cancelled(cancel)
                 nlp.parse_statements(docs)
             self._stage = 3
         return self._blocks()

@@ -13,8 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from .errors import AnalysisCancelled, InvalidOption, ModelMissing
-from .models import StageNote
+from ..errors import AnalysisCancelled, InvalidOption, ModelMissing
+from ..models import StageNote
 
 T = TypeVar("T")
 

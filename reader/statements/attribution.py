@@ -28,60 +28,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .models import Document, Entity, TextRef
-from .nlp import ParsedBlock, is_analysed
+from ..models import Document, Entity, TextRef
+from ..nlp import ParsedBlock, is_analysed
+from ..nlp.cues import (
+    COMMISSIVE_VERBS,
+    CUE_VERBS,
+    DIRECTIVE_VERBS,
+    EVALUATIVE_VERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
 from .quotes import Quote, QuoteIndex, find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Verbs that report speech or belief when they govern a clause ("said that ...").
-SPEECH_VERBS = frozenset(
-    _words(
-        "say tell state add reveal announce declare note explain write tweet post report "
-        "claim argue insist contend assert maintain stress emphasize emphasise warn "
-        "caution predict suggest acknowledge admit concede confirm deny allege charge "
-        "complain lament recall remark reply respond answer comment observe testify vow "
-        "pledge promise threaten reiterate repeat boast brag joke quip agree estimate "
-        "conclude indicate signal show find learn hint demand propose ask urge call "
-        "accuse blast slam criticize criticise condemn denounce praise welcome applaud "
-        "hail commend blame mock question point believe think feel hope fear worry expect "
-        "counter retort cite disclose mention concur speculate guess wonder reckon assure "
-        "inform advise proclaim affirm"
-    )
-)
-# Verbs that voice a judgement on their object ("X blasted Y for ...").
-EVALUATIVE_VERBS = frozenset(
-    _words(
-        "blast slam accuse criticize criticise condemn denounce praise welcome applaud "
-        "hail commend blame lambast lambaste rebuke decry deplore castigate thank "
-        "congratulate endorse reject dismiss"
-    )
-)
-# Verbs that ask someone to act ("X urged Y to ...").
-DIRECTIVE_VERBS = frozenset(
-    _words("urge ask call tell warn implore press encourage demand beg advise invite")
-)
-# Verbs that commit to or refuse an act ("X vowed to ...").
-COMMISSIVE_VERBS = frozenset(
-    _words("promise pledge vow threaten refuse decline agree offer propose swear")
-)
-CUE_VERBS = SPEECH_VERBS | EVALUATIVE_VERBS | DIRECTIVE_VERBS | COMMISSIVE_VERBS | {"describe"}
-# Cue verbs that are hardly ever anything but a report ("ask", "show", "refuse" often are).
-_REPORTING_VERBS = frozenset(
-    _words(
-        "say tell add warn argue insist contend note explain claim stress emphasize emphasise "
-        "suggest acknowledge admit call cite deny dismiss reiterate predict announce declare "
-        "assert maintain caution concede allege complain remark reply respond counter retort "
-        "tweet write vow pledge promise"
-    )
-)
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PRONOUN_TYPES: dict[str, frozenset[str]] = {
@@ -257,7 +219,7 @@ def _reported(ctx: _Context, qindex: QuoteIndex) -> Iterator[_Raw]:
 
 # Words that end in a colon at a paragraph start without being anybody's name.
 _NOT_SPEAKERS = frozenset(
-    _words(
+    str.split(
         "read also update updated note correction editor photo photos video watch related "
         "source sources credit q a breaking exclusive opinion analysis live "
         "see more listen warning"
@@ -383,7 +345,7 @@ def _before_next_report(ctx: _Context, comp: Token, first: Token, last: Token) -
         if not (
             token.dep_ in ("conj", "advcl")
             and token.pos_ == "VERB"
-            and token.lemma_.lower() in _REPORTING_VERBS
+            and token.lemma_.lower() in REPORTING_VERBS
             and not any(c.dep_ in _SUBJECTS for c in token.children)  # the same speaker's
             and token.i <= last.i
             and _clausal_content(ctx, token, token.lemma_.lower()) is not None
@@ -436,7 +398,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if (
             verb.dep_ == "conj"
-            and verb.lemma_.lower() in _REPORTING_VERBS
+            and verb.lemma_.lower() in REPORTING_VERBS
             and head.dep_ == "ccomp"
             and head.head.lemma_.lower() in CUE_VERBS
         ):

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .models import Block
+from ..models import Block
 
 # opening mark -> the marks that may close it
 _CLOSERS: dict[str, str] = {

@@ -20,29 +20,16 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..models import Block, Document, Entity, Speaker, StanceLabel, Statement
+from ..nlp import ParsedBlock, load_model
+from ..nlp.cues import CUE_LEAN
 from .attribution import Attribution, extract_attributions
-from .models import Block, Document, Entity, Speaker, StanceLabel, Statement
-from .nlp import ParsedBlock, load_model
 from .quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-# How the cue colours what is said, by lemma: < 0 leans critical, > 0 supportive.
-_CRITICAL_CUES = (
-    "blast slam accuse criticize criticise condemn denounce blame lambast lambaste rebuke "
-    "decry deplore castigate attack mock ridicule reject dismiss complain lament charge "
-    "allege threaten warn deny question protest"
-)
-_SUPPORTIVE_CUES = (
-    "welcome praise applaud hail commend thank congratulate endorse celebrate laud support "
-    "back boast"
-)
-CUE_LEAN: dict[str, float] = {
-    **{lemma: -1.0 for lemma in _CRITICAL_CUES.split(" ")},
-    **{lemma: 1.0 for lemma in _SUPPORTIVE_CUES.split(" ")},
-}
 CUE_WEIGHT = 0.35  # how far a leaning cue moves the score
 # News prose reads mildly positive to VADER, hence the asymmetric thresholds; chosen
 # for whole-sentence VADER by macro F1 on NewsMTSC's train split (53.5 vs 52.0 at ±0.05).

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .models import Document, Sentence, Summary
+from ..models import Document, Sentence, Summary
 
 #: Opening quotation marks, brackets and spaces skipped before the first word.
 _OPENERS = " \t\u00a0\"'“”‘’«»‹›„‚([{"

@@ -26,14 +26,14 @@ from collections.abc import Sequence
 
 from sumy.models.dom import ObjectDocumentModel
 
-from .fast_summarizers import FAST_RATERS
-from .models import Document, Sentence, Summary, SummarySentence
-from .options import (
+from ..models import Document, Sentence, Summary, SummarySentence
+from ..options import (
     DEFAULT_ALGORITHM,
     DEFAULT_LENGTH,
     algorithm_key,
     parse_length,
 )
+from .fast_summarizers import FAST_RATERS
 from .sumy_adapter import RATERS, Rater, build_dom
 
 #: The rating engines: vectorised (default) or sumy's own code (for comparison).
@@ -65,7 +65,7 @@ def summarize(
     candidates = [s for s in sentences if _is_candidate(document, s)]
     count = size.count(len(candidates))
     if count == 0:
-        return Summary(key, str(length).strip(), ())
+        return Summary(key, str(size), ())
     if key == "lead":
         ratings = {s.index: 1.0 - rank / len(candidates) for rank, s in enumerate(candidates)}
     else:
@@ -75,7 +75,7 @@ def summarize(
     chosen = sorted(best[:count], key=lambda s: s.index)
     return Summary(
         key,
-        str(length).strip(),
+        str(size),
         tuple(
             SummarySentence(
                 s.index, s.start, s.end, document.text[s.start : s.end], ratings.get(s.index, 0.0)

@@ -46,7 +46,7 @@ os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench
 import reader  # noqa: E402
 from reader import parallel  # noqa: E402
 from reader.options import ALGORITHMS  # noqa: E402
-from reader.summarize import summarize  # noqa: E402
+from reader.summary.summarize import summarize  # noqa: E402
 from resources import sample_article  # noqa: E402
 
 SHARED_LONG = ROOT.parent / "shared" / "long"
@@ -251,7 +251,7 @@ def make_window(use_cache: bool):
     folder = Path(tempfile.mkdtemp(prefix="bench-settings-"))
     settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
     try:
-        from reader.cache import AnalysisCache
+        from reader.run.cache import AnalysisCache
 
         cache = AnalysisCache(folder / "cache.sqlite3") if use_cache else None
         controller = AnalysisController(cache=cache)

@@ -40,7 +40,8 @@ PROBE = textwrap.dedent(
     import json, os, sys, threading, time
     sys.path.insert(0, {root!r})
     import reader
-    from reader import loaders, nlp
+    from reader import loaders
+    from reader import nlp
 
     PAGE = os.sysconf("SC_PAGE_SIZE")
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import reader
 from reader.loaders import parse_document
-from reader.serialize import entities_json, statements_json, summary_json
+from reader.output.serialize import entities_json, statements_json, summary_json
 
 EXAMPLES = int(os.environ.get("READER_ANALYZE_EXAMPLES", "40"))
 ANALYSED: list[str] = []
@@ -99,4 +99,3 @@ def test_most_generated_texts_reach_the_analysis():
     """The property above would be empty if the loader refused what it generates."""
     if ANALYSED or REFUSED:
         assert len(ANALYSED) >= len(REFUSED)
-

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reader import load_document, nlp
-from reader.attribution import Attribution, extract_attributions
-from reader.entities import extract_entities
-from reader.quotes import find_quotes
+from reader.entities.extract import extract_entities
+from reader.statements.attribution import Attribution, extract_attributions
+from reader.statements.quotes import find_quotes
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 import reader
-from reader.cache import AnalysisCache, analyze_cached, cache_key
 from reader.models import AnalysisOptions
+from reader.run.cache import AnalysisCache, analyze_cached, cache_key
 from resources import sample_article
 
 MODEL = "en_core_web_sm-3.8.0"
@@ -36,8 +36,8 @@ def test_a_complete_analysis_round_trips_exactly(cache, analysed):
 
 
 def test_the_codec_stores_runs_of_dataclasses_by_columns(analysed):
-    from reader.codec import from_plain, to_plain
     from reader.models import Analysis, Sentence
+    from reader.run.codec import from_plain, to_plain
 
     _, analysis = analysed
     plain = to_plain(analysis)
@@ -146,7 +146,7 @@ def test_partial_analyses_are_not_stored(cache, write_file):
 
 
 def test_an_analysed_file_reopens_without_being_parsed_again(cache, tmp_path):
-    from reader.cache import file_content_key, load_document_cached
+    from reader.run.cache import file_content_key, load_document_cached
 
     original = sample_article()
     first_path = tmp_path / "one" / original.name

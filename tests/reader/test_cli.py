@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from reader import cli
+from reader.output import cli
 from resources import sample_article
 
 
@@ -118,7 +118,7 @@ def test_bad_length_is_a_usage_error(article):
 def test_main_returns_an_exit_code_and_one_line(capsys, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")
-    assert cli.main(["entities", str(empty)]) == 1
+    assert cli.run_cli(["entities", str(empty)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert len(captured.err.strip().splitlines()) == 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import reader
-from reader.coherence import context_for, leans_on_context
 from reader.models import Summary, SummarySentence
 from reader.options import ALGORITHMS
-from reader.summarize import summarize
+from reader.summary.coherence import context_for, leans_on_context
+from reader.summary.summarize import summarize
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import pytest
 from reader import load_document
 from reader.errors import ArchiveTooLarge, CorruptFile
 from reader.loaders import archive
-from reader.loaders.word import looks_like_docx
+from reader.loaders.sniff import looks_like_docx
 from tests.reader import format_samples as samples
 from tests.reader.format_samples import assert_well_formed
 

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from reader import load_document, nlp
-from reader.entities import ENTITY_GROUPS, extract_entities, group_of
+from reader.entities.extract import extract_entities
+from reader.entities.groups import ENTITY_GROUPS, group_of
 from reader.models import Block, Document, Entity
 from reader.nlp import ParsedBlock
 

@@ -12,13 +12,14 @@ import random
 import numpy
 import pytest
 
-from reader import fast_summarizers, nlp
-from reader.fast_summarizers import FAST_RATERS
+from reader import nlp
 from reader.models import Block, Document, Sentence
+from reader.nlp.segment import sentences_from
 from reader.options import ALGORITHMS, parse_length
-from reader.segment import sentences_from
-from reader.summarize import ENGINES, summarize, sumy_document
-from reader.sumy_adapter import RATERS
+from reader.summary import fast_summarizers
+from reader.summary.fast_summarizers import FAST_RATERS
+from reader.summary.summarize import ENGINES, summarize, sumy_document
+from reader.summary.sumy_adapter import RATERS
 
 SUMY_ALGORITHMS = list(RATERS)
 

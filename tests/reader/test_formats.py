@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from reader import load_document
-from reader.cli import main as cli_main
 from reader.errors import (
     CorruptFile,
     DocumentTooLarge,
@@ -26,6 +25,7 @@ from reader.errors import (
     ReaderError,
     UnsupportedFormat,
 )
+from reader.output.cli import run_cli as cli_main
 from tests.reader import format_samples as samples
 from tests.reader.format_samples import (
     AUTHOR,
@@ -220,14 +220,14 @@ def test_a_clean_file_carries_no_notice(write_file):
 
 
 def test_the_command_line_warns_about_a_mixed_encoding_in_one_line(write_file, capsys):
-    from reader import cli
+    from reader.output import cli
 
     data = (
         "Café owners in Zürich said the season was a success.\n".encode()
         + b"The gar\xe7on called it \x93a bargain\x94 and left.\n"
     )
     path = write_file("mixed.txt", data)
-    assert cli.main(["summarize", str(path), "--algorithm", "lead", "-n", "1"]) == 0
+    assert cli.run_cli(["summarize", str(path), "--algorithm", "lead", "-n", "1"]) == 0
     captured = capsys.readouterr()
     [warning] = captured.err.splitlines()
     assert warning.startswith(f"article-reader: {path}: warning: ")
@@ -339,7 +339,7 @@ def test_cli_prints_one_line_and_fails(write_file, capsys, name, content, error,
 def test_cli_subprocess_for_a_locked_pdf(write_file):
     path = write_file("locked.pdf", samples.encrypted_pdf_bytes())
     result = subprocess.run(
-        [sys.executable, "-m", "reader.cli", "summarize", str(path)],
+        [sys.executable, "-m", "reader.output.cli", "summarize", str(path)],
         capture_output=True,
         text=True,
         cwd=MAIN,

@@ -13,11 +13,11 @@ import json
 import pytest
 
 import reader
-from reader import nlp
 from reader.errors import DocumentTooLarge, GarbledText
 from reader.loaders import html, limits, load_document
 from reader.models import Block, Document
-from reader.serialize import statements_json
+from reader.nlp import docs as nlp_parse
+from reader.output.serialize import statements_json
 from tests.reader import format_samples as samples
 
 # --- cue verbs with no content to report ------------------------------------------------
@@ -187,12 +187,12 @@ def test_an_epub_whose_text_lives_in_inline_svg_is_read(write_file):
 
 
 def test_a_text_without_line_breaks_is_parsed_in_pieces(spacy_model, write_file, monkeypatch):
-    monkeypatch.setattr(nlp, "MAX_PIECE_CHARS", 400)
+    monkeypatch.setattr(nlp_parse, "MAX_PIECE_CHARS", 400)
     sentence = "Ruth Calloway said the ferry from Grenmouth would run again on Monday. "
     document = load_document(write_file("one-line.txt", sentence * 40))
     assert len(document.blocks) == 1
 
-    pieces = nlp.pieces(document)
+    pieces = nlp_parse.pieces(document)
     assert len(pieces) > 5
     assert all(end - start <= 400 for _, start, end in pieces)
     assert all(document.text[end - 1] == "." for _, _, end in pieces)  # cut after sentences

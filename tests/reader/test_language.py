@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import reader
-from reader.language import read_text
 from reader.loaders import load_document
+from reader.nlp.language import read_text
 
 FOREIGN = {
     "Hebrew": "ראש העיר אמר היום כי המעבורת תחזור לפעול ביום שני. המהנדסים בדקו את "

@@ -11,12 +11,14 @@ import time
 import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, ORTH, POS, TAG
 
-from reader import load_document, nlp, parallel
-from reader.entities import extract_entities
+from reader import load_document, nlp
+from reader.entities.extract import extract_entities
 from reader.errors import AnalysisCancelled
-from reader.parallel import ParsePool, PoolUnavailable
-from reader.staged import FallbackParse, LocalParse
-from reader.stance import extract_statements
+from reader.nlp.cues import cue_forms
+from reader.run import parallel
+from reader.run.parallel import ParsePool, PoolUnavailable
+from reader.run.staged import FallbackParse, LocalParse
+from reader.statements.stance import extract_statements
 
 PEOPLE = ["Maria Lopez", "Daniel Okafor", "Ingrid Halvorsen", "Tomas Varga", "Aiko Tanaka"]
 GROUPS = ["the Harbour Council", "Northwind Energy", "the Fisheries Board", "Greenline Transit"]
@@ -160,7 +162,7 @@ def test_a_call_runs_on_a_worker_with_its_result_or_its_error(pool, long_documen
     import os
 
     from reader.errors import InvalidOption
-    from reader.summarize import summarize
+    from reader.summary.summarize import summarize
 
     parse = pool.submit(long_document)  # the workers are busy with a parse
     sentences = parse.sentences(None)
@@ -182,15 +184,15 @@ def test_a_call_runs_on_a_worker_with_its_result_or_its_error(pool, long_documen
 def test_long_documents_are_summarised_on_the_workers(spacy_model, write_file):
     import os
 
-    from reader.offload import summarize_aside
-    from reader.staged import PARALLEL_MIN_WORDS, word_count
-    from reader.summarize import summarize
+    from reader.run.offload import summarize_aside
+    from reader.run.staged import PARALLEL_MIN_WORDS, word_count
+    from reader.summary.summarize import summarize
 
     document = load_document(write_file("book.txt", generated_text(900, seed=4)))
     assert word_count(document) >= PARALLEL_MIN_WORDS
     sentences = LocalParse(document).sentences(None)
     here = summarize(document, sentences, "textrank", "5")
-    parallel.shutdown()
+    parallel.stop_workers()
     # Workers not running and not to be started: summarised here.
     assert summarize_aside(document, sentences, "textrank", "5", start_workers=False) == here
     assert parallel._pool is None
@@ -203,7 +205,7 @@ def test_long_documents_are_summarised_on_the_workers(spacy_model, write_file):
         assert summarize_aside(document, sentences, "textrank", "5") == here
         assert calls  # it went through the workers
     finally:
-        parallel.shutdown()
+        parallel.stop_workers()
 
 
 def test_shutdown_leaves_no_process(spacy_model, write_file):
@@ -222,7 +224,7 @@ def test_shutdown_leaves_no_process(spacy_model, write_file):
 
 def test_shared_pool_starts_lazily_and_shuts_down(spacy_model, write_file):
     document = load_document(write_file("b.txt", generated_text(6)))
-    parallel.shutdown()
+    parallel.stop_workers()
     assert parallel._pool is None
     shared = parallel.get_pool()
     assert shared is not None and shared.running
@@ -230,7 +232,7 @@ def test_shared_pool_starts_lazily_and_shuts_down(spacy_model, write_file):
     assert parse.pooled
     assert parse.statement_blocks(None)
     pids = set(shared.pids())
-    parallel.shutdown()
+    parallel.stop_workers()
     assert not {p.pid for p in multiprocessing.active_children()} & pids
 
 
@@ -265,6 +267,6 @@ def test_the_model_multiplies_with_numpy_on_one_thread(spacy_model):
 
 
 def test_cue_forms_cover_inflections(spacy_model):
-    forms = nlp.cue_forms()
+    forms = cue_forms()
     assert {"said", "says", "told", "claimed", "according", "urging", "denies", "wrote"} <= forms
     assert "walked" not in forms

@@ -7,9 +7,10 @@ import threading
 
 import pytest
 
-from reader import analyze, analyze_progressively, load_document, parallel, staged
+from reader import analyze, analyze_progressively, load_document
 from reader.errors import AnalysisCancelled
 from reader.models import AnalysisOptions
+from reader.run import parallel, staged
 
 from .test_parallel import PEOPLE, generated_text
 
@@ -18,7 +19,7 @@ from .test_parallel import PEOPLE, generated_text
 def _stop_shared_pool():
     yield
     pids = set(parallel.get_pool().pids()) if parallel._pool is not None else set()
-    parallel.shutdown()
+    parallel.stop_workers()
     assert not {p.pid for p in multiprocessing.active_children()} & pids
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader import report
+from reader.output import report
 from resources import sample_article
 
 

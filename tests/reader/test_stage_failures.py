@@ -12,11 +12,12 @@ import json
 
 import pytest
 
-from reader import cli, pipeline
-from reader.cache import AnalysisCache, analyze_cached
 from reader.loaders import load_document
 from reader.models import AnalysisOptions, Document
-from reader.stages import STAGE_RESULTS
+from reader.output import cli
+from reader.run import pipeline
+from reader.run.cache import AnalysisCache, analyze_cached
+from reader.run.stages import STAGE_RESULTS
 
 ARTICLE = (
     "Ferry Operator Cuts Winter Timetable\n\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reader import analyze, load_document, nlp
-from reader.entities import extract_entities
+from reader.entities.extract import extract_entities
 from reader.models import Statement
-from reader.stance import cue_lean, extract_statements, score_statement, stance_toward
+from reader.statements.stance import cue_lean, extract_statements, score_statement, stance_toward
 
 
 @pytest.fixture
@@ -134,13 +134,13 @@ def test_pipeline_fills_statements(spacy_model, write_file):
 
 
 def test_a_long_quotation_is_scored_in_pieces_and_keeps_its_leaning():
-    from reader.stance import LONG_CONTENT_WORDS, content_sentiment
+    from reader.statements.stance import LONG_CONTENT_WORDS, content_sentiment
 
     bleak = "The attacks were a terrible crime and the suffering is awful. "
     long_text = bleak * 300
     assert len(long_text.split()) > LONG_CONTENT_WORDS
     assert content_sentiment(long_text) < -0.5
     short = "The new hospital is a wonderful gift to the town."
-    from reader.stance import analyzer
+    from reader.statements.stance import analyzer
 
     assert content_sentiment(short) == analyzer().polarity_scores(short)["compound"]

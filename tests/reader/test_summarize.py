@@ -9,10 +9,10 @@ import pytest
 from reader import load_document, nlp
 from reader.errors import InvalidOption
 from reader.models import Block, Document, Sentence, Summary
+from reader.nlp.segment import sentences_from
 from reader.options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
-from reader.segment import sentences_from
-from reader.summarize import summarize, sumy_document
-from reader.sumy_adapter import RATERS, to_words
+from reader.summary.summarize import summarize, sumy_document
+from reader.summary.sumy_adapter import RATERS, to_words
 
 TITLE = "Harbour town votes to rebuild its storm-wrecked sea wall"
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextFormat
 from PySide6.QtWidgets import QApplication
 
-from reader.cache import AnalysisCache
 from reader.options import ALGORITHMS, DEFAULT_ALGORITHM
+from reader.run.cache import AnalysisCache
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
 from ui.stance_panel import LABELS

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings
 
-from reader import pipeline
-from reader.cache import AnalysisCache
+from reader.run import pipeline
+from reader.run.cache import AnalysisCache
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.tasks import AnalysisController

@@ -142,7 +142,7 @@ def test_resummarise_is_debounced_and_reuses_sentences(controller, qtbot, write_
     start = events.mark()
     with qtbot.waitSignal(controller.summaryUpdated, timeout=TIMEOUT) as blocker:
         for length in ("1", "2", "3"):
-            controller.submit_summary(document, analysis.sentences, "lead", length)
+            controller.submit_summary(document, analysis.sentences, AnalysisOptions("lead", length))
     drain(controller)
     summaries = [p for k, p in events.events[start:] if k == "summary"]
     assert summaries == [blocker.args[0]]
@@ -167,7 +167,7 @@ def test_summary_for_an_old_document_is_dropped_when_a_new_one_loads(
     start = events.mark()
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
         controller.submit_open(str(second))
-        controller.submit_summary(doc, analysis.sentences, "lead", "1", delay_ms=0)
+        controller.submit_summary(doc, analysis.sentences, AnalysisOptions("lead", "1"), delay_ms=0)
     drain(controller)
     later = events.events[start:]
     summaries = [p for k, p in later if k == "summary"]
@@ -203,7 +203,9 @@ def test_bad_algorithm_fails_without_crashing(controller, qtbot, write_file) -> 
         controller.submit_open(str(path))
     document, analysis = events.of("document")[0], events.of("analysis")[-1]
     with qtbot.waitSignal(controller.failed, timeout=TIMEOUT):
-        controller.submit_summary(document, analysis.sentences, "no-such-method", "3")
+        controller.submit_summary(
+            document, analysis.sentences, AnalysisOptions("no-such-method", "3")
+        )
     drain(controller)
     assert not events.of("summary")
 
@@ -304,6 +306,7 @@ def test_a_result_counts_as_taken_once_the_window_has_repainted(qtbot) -> None:
     label.show()
     qtbot.waitUntil(lambda: "paint" in order, timeout=TIMEOUT)
     order.clear()
+
     class Flag(threading.Event):
         def set(self) -> None:
             order.append("flag")
@@ -319,7 +322,7 @@ def test_a_result_counts_as_taken_once_the_window_has_repainted(qtbot) -> None:
 
 
 def test_the_result_is_stored_once_the_window_has_painted_it(qtbot, write_file, tmp_path) -> None:
-    from reader.cache import AnalysisCache, cache_key
+    from reader.run.cache import AnalysisCache, cache_key
     from ui.tasks import HANDOVER_WAIT_S
 
     path = write_file("bridge.txt", short_article())

@@ -1,0 +1,1 @@
+"""Named entities: spaCy's mentions cleaned, typed once per name, merged across variants."""

@@ -1,0 +1,50 @@
+"""The language model and what it gives: parsed blocks, sentences, cue words, the language.
+
+``model`` loads spaCy once; ``docs`` runs the whole pipeline over a document's
+blocks (cut into pieces); ``staged_parse`` runs only the parts each stage of the
+analysis needs; ``cues`` holds the words of reported speech; ``segment`` turns
+parses into sentence spans; ``language`` tells whether a text is English prose.
+"""
+
+from __future__ import annotations
+
+from .docs import MAX_PIECE_CHARS, ParsedBlock, Piece, is_analysed, parse, pieces
+from .model import (
+    MODEL_PACKAGES,
+    is_model_loaded,
+    load_model,
+    settle_heap,
+    use_model_packages,
+)
+from .staged_parse import (
+    CHUNK_WORDS,
+    chunk_pieces,
+    parse_statements,
+    piece_texts,
+    split_sentences,
+    statement_sentences,
+    supports_stages,
+    tag_entities,
+)
+
+__all__ = [
+    "CHUNK_WORDS",
+    "MAX_PIECE_CHARS",
+    "MODEL_PACKAGES",
+    "ParsedBlock",
+    "Piece",
+    "chunk_pieces",
+    "is_analysed",
+    "is_model_loaded",
+    "load_model",
+    "parse",
+    "parse_statements",
+    "piece_texts",
+    "pieces",
+    "settle_heap",
+    "split_sentences",
+    "statement_sentences",
+    "supports_stages",
+    "tag_entities",
+    "use_model_packages",
+]

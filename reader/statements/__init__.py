@@ -1,0 +1,1 @@
+"""Who says what: quotations, attributions (speaker, cue, content) and their stance."""
