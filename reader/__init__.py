@@ -64,6 +64,8 @@ _EXPORTS: dict[str, str] = {
     "load_document_cached": "run.cache",
     "stop_workers": "run.parallel",
     "is_model_loaded": "nlp.model",
+    "STANCE_LABELS": "models",
+    "STANCE_COLOURS": "output.palette",
     # presenting
     "ENTITY_GROUPS": "entities.groups",
     "group_of": "entities.groups",
@@ -87,6 +89,8 @@ __all__ = [
     "ENTITY_GROUPS",
     "PROG",
     "STAGES",
+    "STANCE_COLOURS",
+    "STANCE_LABELS",
     "Analysis",
     "AnalysisCache",
     "AnalysisCancelled",
@@ -156,6 +160,7 @@ if TYPE_CHECKING:
     )
     from .loaders import file_dialog_filter, format_summary, load_document, supported_extensions
     from .models import (
+        STANCE_LABELS,
         Analysis,
         AnalysisOptions,
         Block,
@@ -174,6 +179,7 @@ if TYPE_CHECKING:
     from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
     from .output.cli import run_cli
     from .output.commands import COMMANDS, PROG
+    from .output.palette import STANCE_COLOURS
     from .output.report import (
         algorithm_name,
         report_html,

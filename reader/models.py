@@ -13,6 +13,8 @@ from typing import Literal
 #: "aside": page furniture kept in the text but never analysed (see reader.loaders.asides).
 BlockKind = Literal["title", "heading", "paragraph", "quote", "list_item", "aside"]
 StanceLabel = Literal["supportive", "critical", "neutral"]
+#: The stance labels in the order every list, filter and legend shows them.
+STANCE_LABELS: tuple[StanceLabel, ...] = ("supportive", "critical", "neutral")
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,9 +64,9 @@ def parse_length(text: str) -> SummaryLength:
         raise InvalidOption("A summary needs at least one sentence.")
     match = _PERCENT.fullmatch(cleaned)
     if match:
-        value = float(match.group(1))
-        if 0 < value <= 100:
-            return SummaryLength(value, percent=True)
+        share = float(match.group(1))
+        if 0 < share <= 100:
+            return SummaryLength(share, percent=True)
         raise InvalidOption(
             f"A summary length in percent must be above 0 and at most 100, not {cleaned}."
         )

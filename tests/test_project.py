@@ -104,3 +104,16 @@ def test_the_readme_names_every_folder_of_the_core_and_the_window():
     ]
     missing = [folder for folder in folders if f"{folder}/" not in built]
     assert missing == []
+
+
+def test_the_readme_lists_the_formats_of_the_registry():
+    """The format registry is the one source of the formats: the README's table follows it."""
+    from reader.loaders import formats
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Formats") :]
+    rows = {
+        label.strip(): sorted(re.findall(r"`(\.\w+)`", extensions))
+        for label, extensions in re.findall(r"^\| ([^|]+) \| ([^|]*`\.[^|]*) \|", table, re.M)
+    }
+    assert rows == {fmt.label: sorted(fmt.extensions) for fmt in formats()}

@@ -135,6 +135,7 @@ class ArticleView(QTextEdit):
         self._previous_block: Block | None = None
         self._pending_scroll: tuple[int, Callable[[], None]] | None = None
         self._loader = QTimer(self)
+        self._loader.setObjectName("articleLoaderTimer")
         self._loader.setSingleShot(True)
         self._loader.setInterval(0)
         self._loader.timeout.connect(self._load_step)

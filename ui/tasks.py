@@ -258,6 +258,7 @@ class AnalysisController(QObject):
         self._closed = False
         self._pending_summary: SummaryRequest | None = None
         self._debounce = QTimer(self)
+        self._debounce.setObjectName("summaryDebounceTimer")
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SUMMARY_DELAY_MS)
         self._debounce.timeout.connect(self._start_summary)

@@ -9,21 +9,25 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+import reader
+
 # Layer colours: the alpha lets the base colour of either palette show through.
 SUMMARY = QColor(255, 200, 40, 95)
 ENTITY = QColor(70, 150, 255, 110)
 MARK = QColor(255, 120, 40, 150)
 # Statements cover much of an article: lighter than the summary, with a line in
-# the label's colour under them (see ArticleView's "tint" style).
-STANCE_SUPPORTIVE = QColor(40, 170, 80, 45)
-STANCE_CRITICAL = QColor(220, 50, 50, 45)
-STANCE_NEUTRAL = QColor(130, 130, 130, 60)
+# the label's colour under them (see ArticleView's "tint" style). The hues are
+# the core's (reader.STANCE_COLOURS), shared with the printed report.
+_STANCE_ALPHA = {"neutral": 60}
 
-STANCE = {
-    "supportive": STANCE_SUPPORTIVE,
-    "critical": STANCE_CRITICAL,
-    "neutral": STANCE_NEUTRAL,
-}
+
+def _stance_highlight(label: str) -> QColor:
+    colour = QColor(reader.STANCE_COLOURS[label].highlight)
+    colour.setAlpha(_STANCE_ALPHA.get(label, 45))
+    return colour
+
+
+STANCE = {label: _stance_highlight(label) for label in reader.STANCE_LABELS}
 
 # Serif faces that read well at length, best first; the first one installed wins.
 _READING_FAMILIES = (

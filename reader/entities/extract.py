@@ -561,7 +561,7 @@ def _build(
         members.sort(key=lambda r: (r.start, r.end))
         mentions = _dedupe(members)
         surfaces = Counter(m.text for m in mentions)
-        order = {}
+        order: dict[str, int] = {}
         for m in mentions:
             order.setdefault(m.text, m.start)
         name = _display_name([m.text for m in members if m.key == root] or list(surfaces))

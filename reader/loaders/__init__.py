@@ -14,8 +14,8 @@ from ..errors import EmptyDocument, FileNotReadable
 from ..models import Document
 from .asides import mark_asides
 from .build import Parsed, Part, assemble, title_from_filename
-from .decode import collecting_notices
 from .limits import MAX_FILE_BYTES, check_text, file_too_large
+from .notices import collecting_notices
 from .registry import (
     Format,
     detect,

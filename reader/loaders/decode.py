@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
-from charset_normalizer import from_bytes
 
 from ..errors import DecodeError, UnsupportedFormat
 from .encodings import MIXED, Decoding, decode, label, rank
+from .notices import notice
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
@@ -74,26 +70,6 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return _guess(data, name, _looks_mixed(data))
-
-
-_notices: ContextVar[list[str] | None] = ContextVar("decode_notices", default=None)
-
-
-@contextmanager
-def collecting_notices() -> Iterator[list[str]]:
-    """Collect what decoding had to guess or repair, for a person to be told."""
-    found: list[str] = []
-    token = _notices.set(found)
-    try:
-        yield found
-    finally:
-        _notices.reset(token)
-
-
-def _notice(text: str) -> None:
-    found = _notices.get()
-    if found is not None and text not in found:
-        found.append(text)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -185,6 +161,8 @@ def _guess(data: bytes, name: str, mixed: bool) -> str:
     head = data[:CHARSET_SAMPLE_BYTES]
     if len(data) > len(head) and b"\n" in head:  # a newline never splits a character
         head = head[: head.rindex(b"\n") + 1]
+    from charset_normalizer import from_bytes  # here: most files never need it
+
     proposals = from_bytes(head)
     ranked = rank(data, [match.encoding for match in proposals], mixed)
     for index, best in enumerate(ranked):
@@ -195,16 +173,16 @@ def _guess(data: bytes, name: str, mixed: bool) -> str:
         except UnicodeDecodeError:  # bytes beyond the sample that it cannot decode
             continue
         if best.encoding == MIXED:
-            _notice(_MIXED_NOTICE.format(name=name))
+            notice(_MIXED_NOTICE.format(name=name))
             return text
         others = (d for d in ranked[index + 1 :] if d.label != best.label)
         rival = next((d for d in others if d.sample != best.sample), None)
         unsure = rival is not None and rival.cost - best.cost < MARGIN
         if unsure or best.anomalies > max(POOR_MIN, POOR_SHARE * best.chars):
-            _notice(_unsure_notice(name, best, rival if unsure else None))
+            notice(_unsurenotice(name, best, rival if unsure else None))
         return text
     if mixed:  # its UTF-8 characters at least are right
-        _notice(_MIXED_NOTICE.format(name=name))
+        notice(_MIXED_NOTICE.format(name=name))
         return decode(data, MIXED)
     guess = proposals.best()  # a guess of an encoding none of the candidates knows
     if guess is not None:
@@ -213,7 +191,7 @@ def _guess(data: bytes, name: str, mixed: bool) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
         else:
-            _notice(
+            notice(
                 f'The encoding of "{name}" could not be recognised with certainty; it was read '
                 f"as {label(guess.encoding)}, so some characters may be wrong."
             )
@@ -227,7 +205,7 @@ _MIXED_NOTICE = (
 )
 
 
-def _unsure_notice(name: str, best: Decoding, rival: Decoding | None) -> str:
+def _unsurenotice(name: str, best: Decoding, rival: Decoding | None) -> str:
     text = (
         f'The encoding of "{name}" is not declared; it was read as {best.label}, '
         "the likeliest for its text"

@@ -20,9 +20,9 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from ..models import BlockKind
 from .build import Parsed, Part, assemble, clean_inline, place_title
-from .decode import _notice as notice  # TODO(after decode.py settles): public notices module
 from .decode import decode_text
 from .limits import check_text
+from .notices import notice
 
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
@@ -73,8 +73,9 @@ def parse_html(data: bytes, name: str) -> Parsed:
         deduplicate=False,
     )
     parts: list[Part] = []
-    if extracted is not None and extracted.body is not None:
-        parts = _extracted_parts(extracted.body)
+    body = getattr(extracted, "body", None)  # a trafilatura Document (a dict only when asked)
+    if body is not None:
+        parts = _extracted_parts(body)
     visible = visible_parts(tree)
     if _prefer_visible(parts, visible):
         parts = visible

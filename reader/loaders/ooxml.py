@@ -172,7 +172,7 @@ def parse(raw: bytes) -> etree._Element:
 
 def _serialize(root: etree._Element) -> bytes:
     """``root`` as a part of its own; it has no DTD, so entity references (unresolved) go."""
-    etree.strip_elements(root, etree.Entity, with_tail=False)  # type: ignore[arg-type]
+    etree.strip_elements(root, etree.Entity, with_tail=False)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -214,7 +214,7 @@ def _unwrap(root: etree._Element) -> bool:
         return False
     for sdt in [s for s in root.iter(_SDT) if _shows_placeholder(s)]:
         for run in list(sdt.iterfind(f"{_W}sdtContent//{_W}r")):
-            run.getparent().remove(run)  # type: ignore[union-attr]
+            run.getparent().remove(run)
     etree.strip_elements(root, *_PROPERTIES, with_tail=False)
     etree.strip_tags(root, *_WRAPPERS, _W + "sdtContent")
     return True

@@ -34,8 +34,8 @@ from typing import Any
 from ..errors import CorruptFile, DocumentTooLarge, EncryptedDocument, GarbledText, NoTextLayer
 from ..models import BlockKind
 from .build import Parsed, Part, assemble, clean_inline, place_title
-from .decode import _notice as notice  # TODO(after decode.py settles): public notices module
 from .garbled import is_garbled
+from .notices import notice
 from .sniff import looks_like_pdf
 
 MAX_PAGES = 5000  # pages read from one PDF

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .model import load_model
+from .model import component, load_model
 
 
 def _words(text: str) -> list[str]:
@@ -90,7 +90,7 @@ def cue_forms() -> frozenset[str]:
     Built from the lemmatizer's own rules and exceptions, run backwards, so a
     token whose lemma is a cue verb always has one of these forms.
     """
-    lookups = load_model().get_pipe("lemmatizer").lookups
+    lookups = component("lemmatizer").lookups
     rules = lookups.get_table("lemma_rules").get("verb", [])
     forms = set(CUE_VERBS) | {"according"}
     for lemma in CUE_VERBS:

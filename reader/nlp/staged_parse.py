@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from ..models import Document
 from .cues import cue_hashes
@@ -69,14 +69,14 @@ def piece_texts(document: Document, chunk: list[Piece]) -> list[str]:
 
 def split_sentences(texts: Iterable[str]) -> list[Doc]:
     """Tokens and sentence boundaries only (tokenizer and senter)."""
-    nlp = load_model()
+    nlp: Any = load_model()
     docs = nlp.tokenizer.pipe(texts, batch_size=BATCH_SIZE)
     return list(nlp.get_pipe("senter").pipe(docs, batch_size=BATCH_SIZE))
 
 
 def tag_entities(docs: list[Doc]) -> None:
     """Add tags, coarse POS and entities to ``docs`` in place (keeps ``doc.tensor``)."""
-    nlp = load_model()
+    nlp: Any = load_model()
     stream: Iterable[Doc] = docs
     for name in ENTITY_PIPES:
         stream = nlp.get_pipe(name).pipe(stream, batch_size=BATCH_SIZE)
@@ -94,7 +94,7 @@ def _pos_tables() -> tuple[dict[int, int], dict[tuple[int, int], int]]:
     """
     from spacy.parts_of_speech import IDS
 
-    nlp = load_model()
+    nlp: Any = load_model()
     strings = nlp.vocab.strings
     by_tag: dict[int, int] = {}
     by_word: dict[tuple[int, int], int] = {}
@@ -132,7 +132,7 @@ def _set_pos(docs: Iterable[Doc]) -> None:
             space if is_space else by_word.get((tag, lower)) or by_tag.get(tag, unknown)
             for tag, lower, is_space in rows
         ]
-        doc.from_array([POS], numpy.array(pos, dtype="uint64").reshape(-1, 1))
+        doc.from_array([POS], cast(Any, numpy.array(pos, dtype="uint64").reshape(-1, 1)))
 
 
 def statement_sentences(docs: Sequence[Doc]) -> list[list[bool]]:
@@ -169,7 +169,7 @@ def parse_statements(docs: Sequence[Doc]) -> None:
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 
-    nlp = load_model()
+    nlp: Any = load_model()
     strings = nlp.vocab.strings
     root, flat = strings.add("ROOT"), strings.add("dep")
     flags = statement_sentences(docs)
@@ -206,5 +206,5 @@ def parse_statements(docs: Sequence[Doc]) -> None:
                 lemma = lemmatizer.rule_lemmatize(sub[i])[0]
                 values[start + i, 2] = strings.add(lemma)
         values[:, 0] = (heads - numpy.arange(n)).view("uint64")
-        doc.from_array([HEAD, DEP, LEMMA], values)
+        doc.from_array([HEAD, DEP, LEMMA], cast(Any, values))
         doc.tensor = numpy.zeros((0,), dtype="float32")

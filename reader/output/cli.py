@@ -116,10 +116,10 @@ def _render_text(command: str, document: Document, analysis: Analysis, markdown:
         return report.summary_text(document, analysis.summary)
     heading = f"# {document.title}\n\n" if markdown else f"{document.title}\n\n"
     if command == "entities":
-        body = report.entities_markdown if markdown else report.entities_text
-        return heading + body(analysis.entities)
-    body = report.statements_markdown if markdown else report.statements_text
-    return heading + body(analysis.statements)
+        entities = report.entities_markdown if markdown else report.entities_text
+        return heading + entities(analysis.entities)
+    statements = report.statements_markdown if markdown else report.statements_text
+    return heading + statements(analysis.statements)
 
 
 _STAGE_OF = {"summarize": "summary", "entities": "entities", "stance": "stance"}

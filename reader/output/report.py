@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..entities.groups import ENTITY_GROUPS, group_of
 from ..models import Analysis, Document, Entity, Statement, Summary
+from .palette import STANCE_COLOURS
 
-LABEL_COLOURS = {"supportive": "#1b7a3d", "critical": "#b3261e", "neutral": "#5f6368"}
 #: How many entities of each group the printed report lists (most mentioned first).
 REPORT_GROUP_LIMITS = {"Dates": 6, "Other": 6}
 REPORT_GROUP_LIMIT = 15
@@ -209,7 +209,7 @@ def _statements_section(statements: Sequence[Statement]) -> str:
         return ""
     rows = []
     for i, s in enumerate(statements):
-        colour = LABEL_COLOURS.get(s.label, "#202124")
+        colour = STANCE_COLOURS[s.label].ink
         shade = f" bgcolor='{ZEBRA}'" if i % 2 else ""
         rows.append(
             f"<tr{shade}><td><b>{escape(speaker_name(s))}</b><br/>"

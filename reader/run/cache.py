@@ -242,7 +242,7 @@ def analyze_cached(
             )
             hit = replace(hit, summary=summary, options=options)
         yield hit
-        if document_key is not None:
+        if document_key is not None and store is not None:
             store.put_document(document_key, document)
         return
     complete: Analysis | None = None

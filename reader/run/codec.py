@@ -73,12 +73,13 @@ def _decoder(kind: Any) -> Decoder:
     """
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        model: Callable[..., Any] = kind
         hints = _hints(kind)
         fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind)}
 
         def decode_dataclass(data: dict[str, Any]) -> Any:
-            return kind(**{k: fields[k](v) for k, v in data.items() if k in fields})
+            return model(**{k: fields[k](v) for k, v in data.items() if k in fields})
 
         return decode_dataclass
     if origin is tuple:

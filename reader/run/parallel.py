@@ -22,13 +22,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib
 import itertools
 import multiprocessing
 import os
-import pickle
 import queue
-import signal
 import threading
 import time
 from collections import deque
@@ -36,11 +33,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import nlp
-from ..errors import AnalysisCancelled, ModelMissing, ReaderError, check_cancelled
+from ..errors import AnalysisCancelled, ReaderError, check_cancelled
 from ..models import Document, Sentence
 from ..nlp import ParsedBlock
-from ..nlp.cues import cue_forms
-from ..nlp.segment import sentence_spans, sentences_from_spans
+from ..nlp.segment import sentences_from_spans
+from .messages import STOP, Call, Drop, FromWorker, Ready, Reply, StartFailed, Work
+from .worker import worker_main
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -55,7 +53,6 @@ POLL_SECONDS = 0.05
 START_TIMEOUT = 120.0  # seconds for the first worker to load the model
 #: Chunks each worker has been asked to tag ahead of what it has sent back.
 TAG_AHEAD = 3
-_DOC_ATTRS = ["TAG", "POS", "ENT_IOB", "ENT_TYPE", "SENT_START"]
 
 
 class PoolUnavailable(ReaderError):
@@ -69,142 +66,10 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-# --------------------------------------------------------------------------- the worker side
-
-
-def _worker_main(packages: Sequence[str], inbox: Queue, outbox: Queue) -> None:
-    """A worker's life: load the model, then run jobs until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
-    try:
-        nlp.use_model_packages(packages)
-        model = nlp.load_model()
-        if not nlp.supports_stages(model):
-            raise ModelMissing("The language model lacks the components a staged parse uses.")
-        nlp.tag_entities(nlp.split_sentences(["Warm up, said Ishmael."]))
-        cue_forms()
-        importlib.import_module("reader.summary.summarize")  # long documents are summarised here
-    except BaseException as error:  # report anything, then stop
-        outbox.put(("failed", os.getpid(), f"{type(error).__name__}: {error}"))
-        return
-    outbox.put(("ready", os.getpid(), ""))
-    _Worker(inbox, outbox).serve()
-
-
-class _Worker:
-    """Runs the work items and calls of its inbox; reads the inbox between items.
-
-    Messages: ``("work", job, phase, chunk, texts)`` runs one phase of one chunk
-    (``texts`` is given for the sentences, and for entities of a chunk this
-    worker has not split: one taken over from another worker); ``("call", job,
-    function, args)`` runs ahead of any work; ``("drop", job)`` forgets a job's
-    work, calls and docs; ``None`` stops the worker.
-    """
-
-    def __init__(self, inbox: Queue, outbox: Queue) -> None:
-        self.inbox = inbox
-        self.outbox = outbox
-        self.work: deque[tuple[int, str, int, list[str] | None]] = deque()
-        self.calls: deque[tuple[int, Callable[..., Any], tuple[Any, ...]]] = deque()
-        self.docs: dict[tuple[int, int], list[Doc]] = {}
-        self.stopping = False
-        self.parent = multiprocessing.parent_process()
-
-    def serve(self) -> None:
-        while not self.stopping:
-            self._read(block=not (self.work or self.calls))
-            if self.stopping:
-                return
-            if self.calls:
-                self._serve_call()
-            elif self.work:
-                job, phase, chunk, texts = self.work.popleft()
-                try:
-                    payload = self._do(job, phase, chunk, texts)
-                except Exception as error:
-                    self.outbox.put((job, "error", chunk, f"{type(error).__name__}: {error}"))
-                else:
-                    self.outbox.put((job, phase, chunk, payload))
-
-    def _read(self, block: bool) -> None:
-        while True:
-            try:
-                message = self.inbox.get(timeout=1.0) if block else self.inbox.get_nowait()
-            except queue.Empty:
-                if block and self.parent is not None and not self.parent.is_alive():
-                    self.stopping = True  # the app died without shutting us down
-                return
-            except (EOFError, OSError):
-                self.stopping = True
-                return
-            if message is None:
-                self.stopping = True
-                return
-            if message[0] == "drop":
-                self._drop(message[1])
-            elif message[0] == "call":
-                self.calls.append(message[1:])
-            else:
-                self.work.append(message[1:])
-            block = False
-
-    def _drop(self, job: int) -> None:
-        self.work = deque(item for item in self.work if item[0] != job)
-        self.calls = deque(call for call in self.calls if call[0] != job)
-        for key in [key for key in self.docs if key[0] == job]:
-            del self.docs[key]
-
-    def _serve_call(self) -> None:
-        job, function, args = self.calls.popleft()
-        try:
-            self.outbox.put((job, "result", 0, function(*args)))
-        except Exception as error:
-            self.outbox.put((job, "raised", 0, _picklable(error)))
-
-    def _do(self, job: int, phase: str, chunk: int, texts: list[str] | None) -> Any:
-        key = (job, chunk)
-        if texts is not None:  # the sentences, or the tags of a chunk taken over
-            self.docs[key] = nlp.split_sentences(texts)
-        if phase == "sentences":
-            return [sentence_spans(doc) for doc in self.docs[key]]
-        if phase == "entities":
-            nlp.tag_entities(self.docs[key])
-            return _docs_to_bytes(self.docs[key])
-        docs = self.docs.pop(key)
-        nlp.parse_statements(docs)
-        return _parse_arrays(docs)
-
-
-def _picklable(error: Exception) -> Exception:
-    """``error`` itself if it can travel back to the parent, else a stand-in."""
-    try:
-        pickle.dumps(error)
-    except Exception:
-        return ReaderError(f"{type(error).__name__}: {error}")
-    return error
-
-
-def _docs_to_bytes(docs: list[Doc]) -> bytes:
-    from spacy.tokens import DocBin
-
-    return DocBin(attrs=_DOC_ATTRS, docs=docs).to_bytes()
-
-
 def _docs_from_bytes(data: bytes, vocab: Vocab) -> list[Doc]:
     from spacy.tokens import DocBin
 
     return list(DocBin().from_bytes(data).get_docs(vocab))
-
-
-def _parse_arrays(docs: list[Doc]) -> tuple[list[Any], list[str]]:
-    """Each doc's (HEAD, DEP, LEMMA) array, and the strings those hashes stand for."""
-    import numpy
-    from spacy.attrs import DEP, HEAD, LEMMA
-
-    arrays = [doc.to_array([HEAD, DEP, LEMMA]) for doc in docs]
-    hashes = numpy.unique(numpy.concatenate([a[:, 1:].reshape(-1) for a in arrays] or [[]]))
-    store = docs[0].vocab.strings if docs else None
-    strings = [store[int(h)] for h in hashes.tolist() if h] if store is not None else []
-    return arrays, strings
 
 
 def _apply_parse(docs: list[Doc], payload: tuple[list[Any], list[str]], vocab: Vocab) -> None:
@@ -284,7 +149,7 @@ class ParsePool:
         self._inboxes: list[Queue] = []
         self._outbox: Queue | None = None
         self._ids = itertools.count(1)
-        self._mail: dict[int, list[tuple[str, int, Any]]] = {}
+        self._mail: dict[int, list[Reply]] = {}
         self._schedules: dict[int, _Schedule] = {}
         self._ready: set[int] = set()
         self._started_at = 0.0
@@ -310,7 +175,7 @@ class ParsePool:
                 for index in range(self.processes):
                     inbox = ctx.Queue()
                     process = ctx.Process(
-                        target=_worker_main,
+                        target=worker_main,
                         args=(self.packages, inbox, self._outbox),
                         name=f"article-reader-parse-{index}",
                         daemon=True,
@@ -347,11 +212,11 @@ class ParsePool:
                 raise PoolUnavailable(self.broken or "the parse workers are not running")
             job = next(self._ids)
             self._mail[job] = []
-            self._inboxes[job % len(self._inboxes)].put(("call", job, function, args))
+            self._inboxes[job % len(self._inboxes)].put(Call(job, function, args))
         try:
             while True:
                 check_cancelled(cancel)
-                for kind, _, payload in self._receive(job):
+                for _, kind, _, payload in self._receive(job):
                     if kind == "result":
                         return payload
                     if kind == "raised":
@@ -372,9 +237,7 @@ class ParsePool:
             schedule = _Schedule(job, texts, len(self._inboxes))
             self._schedules[job] = schedule
             for chunk, chunk_texts in enumerate(texts):
-                self._inboxes[schedule.owner[chunk]].put(
-                    ("work", job, "sentences", chunk, chunk_texts)
-                )
+                self._inboxes[schedule.owner[chunk]].put(Work(job, "sentences", chunk, chunk_texts))
             for _ in range(TAG_AHEAD):
                 for worker in range(len(self._inboxes)):
                     self._ask_to_tag(schedule, worker)
@@ -386,12 +249,12 @@ class ParsePool:
         if item is None:
             return
         chunk, texts = item
-        self._inboxes[worker].put(("work", schedule.job, "entities", chunk, texts))
+        self._inboxes[worker].put(Work(schedule.job, "entities", chunk, texts))
         if schedule.all_asked():
             for chunk, owner in enumerate(schedule.owner):
-                self._inboxes[owner].put(("work", schedule.job, "statements", chunk, None))
+                self._inboxes[owner].put(Work(schedule.job, "statements", chunk, None))
 
-    def _receive(self, job: int) -> list[tuple[str, int, Any]]:
+    def _receive(self, job: int) -> list[Reply]:
         """The messages for ``job`` so far, waiting up to ``POLL_SECONDS`` for one."""
         with self._lock:
             if self.broken is not None:  # before the mail: a failure clears every job's
@@ -430,20 +293,18 @@ class ParsePool:
                 self._fail(f"the parse workers stopped ({error})")
                 return
 
-    def _dispatch(self, message: tuple[Any, ...]) -> None:
-        kind = message[0]
-        if kind == "ready":
-            self._ready.add(message[1])
-        elif kind == "failed":
-            self._fail(f"a parse worker could not start: {message[2]}")
+    def _dispatch(self, message: FromWorker) -> None:
+        if isinstance(message, Ready):
+            self._ready.add(message.pid)
+        elif isinstance(message, StartFailed):
+            self._fail(f"a parse worker could not start: {message.reason}")
         else:
-            job, phase, chunk, payload = message
-            mail = self._mail.get(job)
+            mail = self._mail.get(message.job)
             if mail is not None:
-                mail.append((phase, chunk, payload))
-            schedule = self._schedules.get(job)
-            if schedule is not None and phase == "entities":
-                self._ask_to_tag(schedule, schedule.owner[chunk])
+                mail.append(message)
+            schedule = self._schedules.get(message.job)
+            if schedule is not None and message.kind == "entities":
+                self._ask_to_tag(schedule, schedule.owner[message.chunk])
 
     def _check_health(self) -> None:
         if any(not p.is_alive() for p in self._procs):
@@ -458,7 +319,7 @@ class ParsePool:
             self._schedules.pop(job, None)
             for inbox in self._inboxes:
                 with contextlib.suppress(OSError, ValueError):
-                    inbox.put(("drop", job))
+                    inbox.put(Drop(job))
 
     def _fail(self, reason: str) -> None:
         with self._lock:
@@ -477,7 +338,7 @@ class ParsePool:
                 self.broken = "the parse workers were shut down"
         for inbox in inboxes:
             with contextlib.suppress(OSError, ValueError):
-                inbox.put(None)
+                inbox.put(STOP)
         deadline = time.monotonic() + timeout
         for process in procs:
             process.join(max(0.0, deadline - time.monotonic()))
@@ -517,7 +378,7 @@ class PooledParse:
             check_cancelled(cancel)
             if self._closed:
                 raise AnalysisCancelled()
-            for kind, chunk, payload in self.pool._receive(self._job):
+            for _, kind, chunk, payload in self.pool._receive(self._job):
                 if kind == "error":
                     raise PoolUnavailable(f"a parse worker failed: {payload}")
                 if kind == "sentences":

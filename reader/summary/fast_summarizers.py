@@ -129,7 +129,9 @@ def _row_sums(matrix: sparse.csr_matrix) -> numpy.ndarray:
     return matrix @ numpy.ones(matrix.shape[1])
 
 
-def _by_index(dom: ObjectDocumentModel, values: Sequence[float]) -> dict[int, float]:
+def _by_index(
+    dom: ObjectDocumentModel, values: Sequence[float] | numpy.ndarray
+) -> dict[int, float]:
     return {s.index: _finite(v) for s, v in zip(dom.sentences, values, strict=True)}
 
 
@@ -200,7 +202,7 @@ class FastLexRank(LexRank):
             while lambda_val > summarizer.epsilon:
                 next_p = incoming @ (weights * p_vector)
                 next_p /= numpy.linalg.norm(next_p)
-                lambda_val = numpy.linalg.norm(numpy.subtract(next_p, p_vector))
+                lambda_val = float(numpy.linalg.norm(numpy.subtract(next_p, p_vector)))
                 p_vector = next_p
         return _by_index(dom, p_vector)
 
@@ -235,7 +237,7 @@ class FastTextRank(TextRank):
         lambda_val = 1.0
         while lambda_val > summarizer.epsilon:
             next_p = incoming @ p_vector + teleport * p_vector.sum()
-            lambda_val = numpy.linalg.norm(numpy.subtract(next_p, p_vector))
+            lambda_val = float(numpy.linalg.norm(numpy.subtract(next_p, p_vector)))
             p_vector = next_p
         return _by_index(dom, p_vector)
 

@@ -66,10 +66,7 @@ def summarize(
     count = size.count(len(candidates))
     if count == 0:
         return Summary(key, str(size), ())
-    if key == "lead":
-        ratings = {s.index: 1.0 - rank / len(candidates) for rank, s in enumerate(candidates)}
-    else:
-        ratings = ENGINES[engine][key].rate(sumy_document(document, sentences), count)
+    ratings = ENGINES[engine][key].rate(sumy_document(document, sentences), count)
     position = {s.index: p for p, s in enumerate(candidates)}
     best = sorted(candidates, key=lambda s: (-ratings.get(s.index, 0.0), position[s.index]))
     chosen = sorted(best[:count], key=lambda s: s.index)

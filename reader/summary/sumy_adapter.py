@@ -45,6 +45,8 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 from threadpoolctl import ThreadpoolController
 
+from ..options import ALGORITHMS
+
 LANGUAGE = "english"
 STOP_WORDS: frozenset[str] = get_stop_words(LANGUAGE)
 
@@ -187,8 +189,7 @@ def _finite(value: Any) -> float:
 class Rater:
     """One algorithm: rates every body sentence of a sumy document."""
 
-    key: ClassVar[str]
-    name: ClassVar[str]
+    key: ClassVar[str]  # of reader.options.ALGORITHMS, which names it for people
     summarizer: ClassVar[type[AbstractSummarizer]]
 
     def make(self, dom: ObjectDocumentModel, count: int) -> AbstractSummarizer:
@@ -293,8 +294,8 @@ class _KL(_Capture, KLSummarizer):
     def _compute_ratings(self, sentences):
         # sumy 0.13's KLSummarizer._compute_ratings, plus the stop at ``limit``.
         word_freq = self.compute_tf(sentences)
-        ratings = {}
-        summary = []
+        ratings: dict[SumySentence, float] = {}
+        summary: list[SumySentence] = []
         sentences_list = list(sentences)
         sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
         limit = len(sentences_list) if self.limit is None else self.limit
@@ -343,28 +344,28 @@ class LexRank(Rater):
     """LexRank centrality: the sentence's weight in the leading eigenvector of
     the thresholded idf-cosine similarity graph (vector of unit length)."""
 
-    key, name, summarizer = "lexrank", "LexRank", _LexRank
+    key, summarizer = "lexrank", _LexRank
 
 
 class TextRank(Rater):
     """TextRank: the sentence's PageRank probability in the word-overlap graph
     (all ratings sum to 1)."""
 
-    key, name, summarizer = "textrank", "TextRank", _TextRank
+    key, summarizer = "textrank", _TextRank
 
 
 class Lsa(Rater):
     """LSA: length of the sentence's vector in the latent topic space of the
     term-sentence matrix (singular values squared times V entries squared)."""
 
-    key, name, summarizer = "lsa", "LSA", _Lsa
+    key, summarizer = "lsa", _Lsa
 
 
 class Luhn(Rater):
     """Luhn: the best cluster of significant words in the sentence, scored as
     significant words squared over the cluster's length (0 without one)."""
 
-    key, name, summarizer = "luhn", "Luhn", _Luhn
+    key, summarizer = "luhn", _Luhn
 
 
 class Edmundson(Rater):
@@ -380,7 +381,7 @@ class Edmundson(Rater):
       and for the last sentence of a paragraph, plus the heading words again.
     """
 
-    key, name, summarizer = "edmundson", "Edmundson", _Edmundson
+    key, summarizer = "edmundson", _Edmundson
 
     def make(self, dom: ObjectDocumentModel, count: int) -> AbstractSummarizer:
         summarizer = _Edmundson(stem, cue_weight=1.0, key_weight=0.0)
@@ -395,7 +396,7 @@ class KLSum(RankedRater):
     search adds sentences (each pick minimises the KL divergence between the
     summary's and the document's word distributions)."""
 
-    key, name, summarizer = "kl", "KL-Sum", _KL
+    key, summarizer = "kl", _KL
 
     def make(self, dom: ObjectDocumentModel, count: int) -> AbstractSummarizer:
         summarizer = _KL(stem)
@@ -411,17 +412,38 @@ class SumBasic(RankedRater):
     pick has the highest mean word probability; the picked words' probabilities
     are then squared)."""
 
-    key, name, summarizer = "sumbasic", "SumBasic", _SumBasic
+    key, summarizer = "sumbasic", _SumBasic
 
 
 class Reduction(Rater):
     """Reduction: the sum of the sentence's word-overlap edge weights to every
     other sentence (TextRank's edges without the random walk)."""
 
-    key, name, summarizer = "reduction", "Reduction", _Reduction
+    key, summarizer = "reduction", _Reduction
+
+
+class Lead(Rater):
+    """Lead: the article's own order, the first sentence first (1 for it, 1/n for the last)."""
+
+    key = "lead"
+
+    def rate(self, dom: ObjectDocumentModel, count: int) -> dict[int, float]:
+        n = len(dom.sentences)
+        return {s.index: 1.0 - rank / n for rank, s in enumerate(dom.sentences)}
 
 
 RATERS: dict[str, Rater] = {
     r.key: r
-    for r in (LexRank(), TextRank(), Lsa(), Luhn(), Edmundson(), KLSum(), SumBasic(), Reduction())
+    for r in (
+        Lead(),
+        LexRank(),
+        TextRank(),
+        Lsa(),
+        Luhn(),
+        Edmundson(),
+        KLSum(),
+        SumBasic(),
+        Reduction(),
+    )
 }
+assert set(RATERS) == set(ALGORITHMS), "every algorithm offered has its rater"

@@ -136,7 +136,10 @@ def test_asking_for_more_than_there_is_returns_every_body_sentence(article, algo
     ]
 
 
-@pytest.mark.parametrize("algorithm", list(RATERS))
+SUMY_ALGORITHMS = [key for key, rater in RATERS.items() if hasattr(rater, "summarizer")]
+
+
+@pytest.mark.parametrize("algorithm", SUMY_ALGORITHMS)
 @pytest.mark.parametrize("count", [1, 3, 6])
 def test_the_choice_is_the_one_sumy_itself_makes(article, algorithm, count):
     """Capturing the ratings (and stopping KL-Sum early) must not change sumy's picks."""

@@ -123,8 +123,8 @@ def test_stance_layers_sit_between_summary_and_entity(view: ArticleView) -> None
     quote = spans_of(text, "We go 🌕 now,")[0]
     silva = spans_of(text, "Silva")
     view.set_layer("entity", silva, theme.ENTITY)
-    view.set_layer("stance-neutral", [quote], theme.STANCE_NEUTRAL, "underline")
-    view.set_layer("stance-critical", [paragraph], theme.STANCE_CRITICAL, "tint")
+    view.set_layer("stance-neutral", [quote], theme.STANCE["neutral"], "underline")
+    view.set_layer("stance-critical", [paragraph], theme.STANCE["critical"], "tint")
     view.set_layer("summary", [quote], theme.SUMMARY)
     selections = view.extraSelections()
     names = [s.format.property(QTextFormat.Property.UserProperty) for s in selections]
@@ -140,7 +140,7 @@ def test_a_tint_fills_only_where_no_lower_layer_has(view: ArticleView) -> None:
     paragraph = spans_of(text, "The crew 👩‍🚀👨‍🚀 waved at 9:00. Ana Silva 🇧🇷 led the count.")[0]
     sentence = spans_of(text, "Ana Silva 🇧🇷 led the count.")[0]
     view.set_layer("summary", [sentence], theme.SUMMARY)
-    view.set_layer("stance-supportive", [paragraph], theme.STANCE_SUPPORTIVE, "tint")
+    view.set_layer("stance-supportive", [paragraph], theme.STANCE["supportive"], "tint")
     assert view.layer_spans("stance-supportive") == [paragraph]  # the span as given
     selections = view.extraSelections()
     pieces = selections[1:]
@@ -149,17 +149,17 @@ def test_a_tint_fills_only_where_no_lower_layer_has(view: ArticleView) -> None:
         text[sentence[0] : sentence[1]],
     ]
     outside, inside = (QTextCharFormat(s.format) for s in pieces)
-    assert outside.background().color() == theme.STANCE_SUPPORTIVE
+    assert outside.background().color() == theme.STANCE["supportive"]
     assert inside.background().style() == Qt.BrushStyle.NoBrush  # the summary shows through
     for fmt in (outside, inside):
         assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
-        assert fmt.underlineColor().rgb() == theme.STANCE_SUPPORTIVE.rgb()
+        assert fmt.underlineColor().rgb() == theme.STANCE["supportive"].rgb()
 
     view.clear_layer("summary")
     selections = view.extraSelections()
     assert len(selections) == 1
     assert selections[0].cursor.selectedText() == text[paragraph[0] : paragraph[1]]
-    assert QTextCharFormat(selections[0].format).background().color() == theme.STANCE_SUPPORTIVE
+    assert QTextCharFormat(selections[0].format).background().color() == theme.STANCE["supportive"]
 
 
 def test_spans_outside_the_text_are_clipped(view: ArticleView) -> None:

@@ -150,7 +150,7 @@ def test_layers_still_toggle_and_tint_under_a_summary_on_a_long_text(qtbot, view
     sentences = spans_of(document.text, "Captain Ahab spoke to Starbuck")
     names = spans_of(document.text, "Starbuck")  # inside each sentence, at its end
     view.set_layer("summary", names, theme.SUMMARY)
-    view.set_layer("stance-critical", sentences, theme.STANCE_CRITICAL, "tint")
+    view.set_layer("stance-critical", sentences, theme.STANCE["critical"], "tint")
 
     def drawn() -> list[tuple[str, str, bool]]:
         texts = check_selections(view, document)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QToolButton
 import reader
 from reader.entities.groups import ENTITY_GROUPS, group_of
 from reader.models import Entity, Mention
-from ui.entity_sidebar import ENTITY_ROLE, NO_ENTITIES, NO_MATCH, EntitySidebar
+from ui.panels.entity_sidebar import ENTITY_ROLE, NO_ENTITIES, NO_MATCH, EntitySidebar
 
 ARTICLE = """\
 Harbour Deal Signed in Lisbon

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.loaders import formats
 from ui import launch
 
 from .article_samples import short_article
@@ -17,9 +18,12 @@ def test_help_explains_window_and_commands(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         launch.main(["--help"])
     assert stop.value.code == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps the epilog
     for word in ("FILE", "--sample", "summarize", "entities", "stance"):
         assert word in out
+    for fmt in formats():  # from the registry: every format the reader opens
+        assert fmt.label in out
+        assert all(extension in out for extension in fmt.extensions)
 
 
 def test_subcommand_runs_the_cli(capsys, write_file, spacy_model) -> None:

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextFormat
 from PySide6.QtWidgets import QApplication
 
+import reader
 from reader.options import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.run.cache import AnalysisCache
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
-from ui.stance_panel import LABELS
 from ui.tasks import AnalysisController
 
 from .article_samples import quoted_article, short_article
@@ -151,7 +151,7 @@ def test_recent_files_keep_at_most_ten(qtbot, window, write_file) -> None:
     paths = [write_file(f"a{i}.txt", short_article(f"Article {i}")) for i in range(12)]
     for path in paths:
         window.settings.add_recent_file(str(path))
-    window._rebuild_recent_menu()
+    window.recent_menu.rebuild()
     assert window.recent_paths_in_menu() == [str(p) for p in reversed(paths)][:10]
 
 
@@ -416,18 +416,18 @@ def test_stance_layers_follow_labels_and_the_toggle(qtbot, window, write_file) -
     open_and_wait(qtbot, window, write_file("harbour.txt", quoted_article()))
     view, panel, action = window.article_view, window.stance_panel, window.stance_highlight_action
     assert action.isChecked() and panel.highlights_enabled()
-    for label in LABELS:
+    for label in reader.STANCE_LABELS:
         assert view.layer_spans(f"stance-{label}") == expected_stance_spans(window, label)
     assert view.layer_spans("stance-critical") and view.layer_spans("stance-supportive")
 
     action.trigger()  # View ▸ Highlight Statements off
     assert not panel.highlights_enabled()
-    assert all(view.layer_spans(f"stance-{label}") == [] for label in LABELS)
+    assert all(view.layer_spans(f"stance-{label}") == [] for label in reader.STANCE_LABELS)
     assert view.layer_spans("summary")  # the other layers stay
 
     panel.set_highlights_enabled(True)  # the panel's own checkbox drives the same toggle
     assert action.isChecked()
-    for label in LABELS:
+    for label in reader.STANCE_LABELS:
         assert view.layer_spans(f"stance-{label}") == expected_stance_spans(window, label)
 
     panel.set_label_filter("critical")  # only what the panel shows is highlighted
@@ -559,7 +559,8 @@ def test_toggles_are_remembered_and_reload_can_be_turned_off(
     assert not second.stance_panel.highlights_enabled()
     path = write_file("harbour.txt", quoted_article())
     open_and_wait(qtbot, second, path)
-    assert all(second.article_view.layer_spans(f"stance-{label}") == [] for label in LABELS)
+    view = second.article_view
+    assert all(view.layer_spans(f"stance-{label}") == [] for label in reader.STANCE_LABELS)
     before = second.document
     path.write_text(quoted_article(closing="Nobody noticed the change."), "utf-8")
     qtbot.wait(1500)
@@ -601,3 +602,14 @@ def test_a_repaired_encoding_is_told_in_the_message_bar(qtbot, window, write_fil
     assert window.message_bar.level() == "warning"
     assert "not UTF-8" in window.message_bar.text()
     assert "garçon" in window.article_view.toPlainText()
+
+
+def test_the_open_command_offers_every_format_of_the_registry(window) -> None:
+    from reader.loaders import formats
+
+    dialog_filter = reader.file_dialog_filter()
+    tip = window.open_action.toolTip()
+    for fmt in formats():
+        assert f"{fmt.label} ({fmt.patterns()})" in dialog_filter
+        assert fmt.label in tip
+    assert dialog_filter.startswith("Articles (") and dialog_filter.endswith("All files (*)")

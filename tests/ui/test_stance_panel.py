@@ -9,24 +9,23 @@ from PySide6.QtCore import Qt
 
 import reader
 from reader.models import Document, Speaker, Statement, TextRef
-from ui.stance_panel import (
-    ALL_SPEAKERS,
-    ARTICLE_KEY,
-    ARTICLE_NAME,
+from ui.panels.stance_delegate import (
     GROUP_ROLE,
     KIND_ROLE,
-    LABELS,
-    NO_MATCH,
-    NO_STATEMENTS,
     SHOWN_ROLE,
     SPEAKER,
     STATEMENT,
     STATEMENT_ROLE,
-    StancePanel,
+)
+from ui.panels.stance_groups import (
+    ARTICLE_KEY,
+    ARTICLE_NAME,
+    LABELS,
     group_by_speaker,
     leaning,
     speaker_key,
 )
+from ui.panels.stance_panel import ALL_SPEAKERS, NO_MATCH, NO_STATEMENTS, StancePanel
 
 ARTICLE = """Harbour plan splits the council
 

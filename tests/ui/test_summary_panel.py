@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 import reader
 from reader.models import Summary, SummarySentence
 from ui.clipboard import summary_mime_data
-from ui.summary_panel import (
+from ui.panels.summary_panel import (
     CLICK_HINT,
     CONTEXT_ROLE,
     EMPTY_SUMMARY,

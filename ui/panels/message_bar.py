@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from .. import theme
 
 Level = Literal["error", "warning", "info"]
 

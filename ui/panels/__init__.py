@@ -1,0 +1,1 @@
+"""The window's side panels and bars: summary, entities, who says what, messages."""
