@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN_IN_CORE = ("PySide6", "shiboken6", "ui")
 
@@ -117,3 +119,13 @@ def test_the_readme_lists_the_formats_of_the_registry():
         for label, extensions in re.findall(r"^\| ([^|]+) \| ([^|]*`\.[^|]*) \|", table, re.M)
     }
     assert rows == {fmt.label: sorted(fmt.extensions) for fmt in formats()}
+
+
+@pytest.mark.parametrize("script", ["bench.py", "large_inputs.py"])
+def test_the_benchmarks_still_start(script):
+    """Not run in the suite (they time things), but they must not rot: they import and parse."""
+    path = ROOT / "tests" / "benchmarks" / script
+    result = subprocess.run(
+        [sys.executable, str(path), "--help"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr

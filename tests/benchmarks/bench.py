@@ -44,8 +44,8 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench-cache-"))
 
 import reader  # noqa: E402
-from reader import parallel  # noqa: E402
 from reader.options import ALGORITHMS  # noqa: E402
+from reader.run import parallel  # noqa: E402
 from reader.summary.summarize import summarize  # noqa: E402
 from resources import sample_article  # noqa: E402
 
