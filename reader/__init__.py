@@ -73,10 +73,14 @@ _EXPORTS: dict[str, str] = {
     "run_cli": "output.cli",
     "COMMANDS": "output.commands",
     "PROG": "output.commands",
+    "OneLineParser": "output.commands",
+    "command_of": "output.commands",
+    "version": "output.commands",
     "algorithm_name": "output.report",
-    "report_html": "output.report",
+    "report_html": "output.report_html",
+    "report_markdown": "output.report",
     "snippet": "output.report",
-    "summary_html": "output.report",
+    "summary_html": "output.report_html",
     "summary_markdown": "output.report",
     "summary_text": "output.report",
 }
@@ -102,6 +106,7 @@ __all__ = [
     "InvalidOption",
     "Mention",
     "ModelMissing",
+    "OneLineParser",
     "ReaderError",
     "Sentence",
     "Speaker",
@@ -114,6 +119,7 @@ __all__ = [
     "analyze",
     "analyze_cached",
     "analyze_progressively",
+    "command_of",
     "context_for",
     "file_dialog_filter",
     "format_summary",
@@ -123,6 +129,7 @@ __all__ = [
     "load_document_cached",
     "parse_length",
     "report_html",
+    "report_markdown",
     "resummarize",
     "run_cli",
     "run_stage",
@@ -132,6 +139,7 @@ __all__ = [
     "summary_markdown",
     "summary_text",
     "supported_extensions",
+    "version",
 ]
 
 
@@ -178,16 +186,16 @@ if TYPE_CHECKING:
     from .nlp.model import is_model_loaded
     from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
     from .output.cli import run_cli
-    from .output.commands import COMMANDS, PROG
+    from .output.commands import COMMANDS, PROG, OneLineParser, command_of, version
     from .output.palette import STANCE_COLOURS
     from .output.report import (
         algorithm_name,
-        report_html,
+        report_markdown,
         snippet,
-        summary_html,
         summary_markdown,
         summary_text,
     )
+    from .output.report_html import report_html, summary_html
     from .run.cache import AnalysisCache, analyze_cached, load_document_cached
     from .run.parallel import stop_workers
     from .run.pipeline import analyze, analyze_progressively, resummarize

@@ -463,13 +463,17 @@ class MainWindow(QMainWindow):
         self.reports.preview(self.report_html())
 
     @Slot()
-    def ask_export_pdf(self) -> None:
+    def ask_export_report(self) -> None:
         path = self.reports.ask_export_path(self.session.document)
         if path:
-            self.export_pdf(path)
+            self.export_report(path)
 
-    def export_pdf(self, path: str | os.PathLike[str]) -> bool:
-        return self.reports.export_pdf(self.report_html(), path)
+    def export_report(self, path: str | os.PathLike[str]) -> bool:
+        """Write the report to ``path``: PDF, HTML or Markdown by its extension."""
+        analysis = self.analysis
+        if self.session.document is None or analysis is None:
+            return False
+        return self.reports.export(self.session.document, analysis, path)
 
     # -- the file on disk ---------------------------------------------------------
 
@@ -550,7 +554,7 @@ class MainWindow(QMainWindow):
         summary = self.session.summary
         has_analysis = self.session.document is not None and self.session.analysis is not None
         self.copy_action.setEnabled(summary is not None and bool(summary.sentences))
-        for action in (self.print_action, self.preview_action, self.export_pdf_action):
+        for action in (self.print_action, self.preview_action, self.export_report_action):
             action.setEnabled(has_analysis)
 
     @Slot()

@@ -1,4 +1,4 @@
-"""Print, preview and export as PDF the report that ``reader.report.report_html`` renders.
+"""Print, preview and export as PDF the report that ``reader.report_html`` renders.
 
 Nothing here formats report content: it lays the given HTML out on pages.
 """
@@ -18,7 +18,9 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -72,6 +74,7 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
     frame = copy.rootFrame().frameFormat()
     frame.setMargin(0)
     copy.rootFrame().setFrameFormat(frame)
+    keep_headings_with_next(copy, body.height())
 
     pages = copy.pageCount()
     footer_font = QFont(copy.defaultFont())
@@ -101,6 +104,30 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
             )
     finally:
         painter.end()
+
+
+def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
+    """Move to the next page each heading that would end a page alone; how many moved.
+
+    A heading whose following block (a table's first row, a list's first item)
+    starts on the next page gets a page break before it. Done one at a time,
+    top down, since each move shifts what follows.
+    """
+    moved = 0
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0 and following.isValid():
+            page = int(layout.blockBoundingRect(block).top() // page_height)
+            next_page = int(layout.blockBoundingRect(following).bottom() // page_height)
+            if next_page > page:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                moved += 1
+        block = following
+    return moved
 
 
 def _draw_footer(painter: QPainter, rect: QRectF, font: QFont, title: str, page_label: str) -> None:

@@ -1,4 +1,5 @@
-"""Copying the summary, printing the report and saving it as PDF, for the window's commands.
+"""Copying the summary, printing the report and saving it (PDF, HTML, Markdown): the
+window's commands.
 
 The report's HTML comes from the core (``reader.report_html``); this part only
 puts it on the clipboard, the printer or a file, and says how it went.
@@ -10,11 +11,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from reader import Document, Summary
+from reader import Analysis, Document, Summary
 
 from .errors import describe
+from .report_files import REPORT_FORMATS, dialog_filter, format_of, report_name, write_report
 
 Status = Callable[[str, int], None]  # (text, milliseconds)
 
@@ -51,23 +54,29 @@ class ReportCommands:
             preview_report(self._window, html)
 
     def ask_export_path(self, document: Document | None) -> str:
-        """The PDF file the person chose ("" when cancelled)."""
+        """The report file the person chose ("" when cancelled): in their documents
+        folder, named after the article, as PDF, HTML or Markdown."""
         if document is None:
             return ""
-        source = Path(document.path)
-        start = str(source.with_name(f"{source.stem or 'article'} - report.pdf"))
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export PDF", start, "PDF (*.pdf)")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        start = str(Path(folder or Path.home()) / report_name(document))
+        path, chosen = QFileDialog.getSaveFileName(
+            self._window, "Export Report", start, dialog_filter()
+        )
+        if path and format_of(path) is None:  # no extension typed: the chosen filter's
+            extension = next(
+                (f.extensions[0] for f in REPORT_FORMATS if chosen.startswith(f.name)), ".pdf"
+            )
+            path += extension
         return path
 
-    def export_pdf(self, html: str | None, path: str | os.PathLike[str]) -> bool:
-        if html is None:
-            return False
-        from .printing import export_pdf
-
+    def export(self, document: Document, analysis: Analysis, path: str | os.PathLike[str]) -> bool:
         try:
-            export_pdf(html, path)
-        except OSError as error:
-            self._show_error(describe(error))
+            written = write_report(document, analysis, path)
+        except (OSError, ValueError) as error:
+            self._show_error(describe(error) if isinstance(error, OSError) else str(error))
             return False
-        self._status(f"Saved {os.path.basename(os.fspath(path))}.", 4000)
+        self._status(f"Saved {written.name}.", 4000)
         return True

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import EmptyDocument, FileNotReadable
 from ..models import Document
-from .asides import mark_asides
+from .asides import mark_asides, mark_gutenberg
 from .build import Parsed, Part, assemble, title_from_filename
 from .limits import MAX_FILE_BYTES, check_text, file_too_large
 from .notices import collecting_notices
@@ -26,6 +26,7 @@ from .registry import (
     supported_extensions,
 )
 from .repair import repair
+from .titles import title_from_text
 
 MAX_BYTES = MAX_FILE_BYTES
 
@@ -64,11 +65,18 @@ def parse_document(data: bytes, path: Path) -> Document:
     with collecting_notices() as notices:
         parsed = repair(fmt.parse(data, path.name))
     check_text(len(parsed.text), path.name)
-    blocks = mark_asides(parsed.text, parsed.blocks)
+    blocks, book = mark_gutenberg(parsed.text, mark_asides(parsed.text, parsed.blocks))
     if all(block.kind in ("title", "aside") for block in blocks):  # no article in there
         raise EmptyDocument(f'"{path.name}" contains no readable text.')
-    title = parsed.title or title_from_filename(path)
+    title = (
+        book.get("title")
+        or parsed.title
+        or title_from_text(parsed.text, blocks)
+        or title_from_filename(path)
+    )
     metadata = dict(parsed.metadata)
+    if book.get("author"):
+        metadata.setdefault("author", book["author"])
     if notices:  # read, but a person should know what was repaired
         metadata["notice"] = " ".join(notices)
     return Document(str(path), parsed.text, title, blocks, fmt.name, metadata)

@@ -57,3 +57,57 @@ def mark_asides(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         else block
         for block in blocks
     )
+
+
+# --- Project Gutenberg's header and footer ------------------------------------------------
+
+_GUTENBERG_START = re.compile(
+    r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT)\b(?P<title>[^*]*)\*{3}",
+    re.IGNORECASE,
+)
+_GUTENBERG_END = re.compile(
+    r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT)\b", re.IGNORECASE
+)
+_GUTENBERG_FIELD = re.compile(r"(Title|Author)\s*:\s*(\S.*)")
+#: The marker lines are looked for among the first and the last blocks only.
+GUTENBERG_REACH = 400
+
+
+Blocks = tuple[Block, ...]
+
+
+def mark_gutenberg(text: str, blocks: Blocks) -> tuple[Blocks, dict[str, str]]:
+    """A Project Gutenberg book's licence header and footer as asides, and its "Title:" and
+    "Author:" (the header's fields, or the title in the START line) as metadata."""
+    start = _find(text, blocks, _GUTENBERG_START, range(min(len(blocks), GUTENBERG_REACH)))
+    if start is None:
+        return blocks, {}
+    tail = range(len(blocks) - 1, max(start, len(blocks) - GUTENBERG_REACH) - 1, -1)
+    end = _find(text, blocks, _GUTENBERG_END, tail)
+    fields: dict[str, str] = {}
+    for block in blocks[:start]:
+        match = _GUTENBERG_FIELD.fullmatch(text[block.start : block.end].strip())
+        if match:
+            fields.setdefault(match.group(1).lower(), match.group(2).strip())
+    if "title" not in fields:
+        named = _GUTENBERG_START.search(text, blocks[start].start, blocks[start].end)
+        title = named.group("title").strip(" ,.:") if named else ""
+        if title and not title.isdigit():
+            fields["title"] = title.title() if title.isupper() else title
+    marked = tuple(
+        replace(block, kind="aside")
+        if index <= start or (end is not None and index >= end)
+        else block
+        for index, block in enumerate(blocks)
+    )
+    return marked, fields
+
+
+def _find(
+    text: str, blocks: tuple[Block, ...], pattern: re.Pattern[str], indices: range
+) -> int | None:
+    for index in indices:
+        block = blocks[index]
+        if pattern.search(text, block.start, block.end):
+            return index
+    return None

@@ -20,7 +20,7 @@ from ..models import Analysis, AnalysisOptions, Document
 from ..options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
 from ..run.pipeline import analyze
 from . import report, serialize
-from .commands import PROG
+from .commands import PROG, OneLineParser
 
 INTERNAL_ERROR = (
     "the file could not be read because of an internal error in Article Reader "
@@ -31,7 +31,7 @@ FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=PROG,
         description="Summaries, entities and who-says-what for local article files, offline.",
         epilog="Run without a command to open the window: article-reader [FILE] or --sample.",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.output import report
+from reader.output import report, report_html
 from resources import sample_article
 
 
@@ -37,7 +37,7 @@ def visible_text(html: str) -> str:
 
 def test_report_holds_everything_the_issue_names(analysed):
     document, analysis = analysed
-    html = report.report_html(document, analysis, generated=datetime(2026, 11, 24, 9, 30))
+    html = report_html.report_html(document, analysis, generated=datetime(2026, 11, 24, 9, 30))
     text = visible_text(html)
     assert document.title in text
     assert Path(document.path).name in text
@@ -54,7 +54,7 @@ def test_report_escapes_markup_in_the_article(write_file):
     path = write_file("x.txt", "A <b>bold</b> & odd title\n\nThe <script>x</script> council met.\n")
     document = reader.load_document(path)
     analysis = reader.analyze(document)
-    html = report.report_html(document, analysis)
+    html = report_html.report_html(document, analysis)
     assert "<script>" not in html
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; odd title" in html
 
@@ -62,7 +62,7 @@ def test_report_escapes_markup_in_the_article(write_file):
 def test_copied_summary_text_and_html_agree(analysed):
     document, analysis = analysed
     plain = report.summary_text(document, analysis.summary)
-    html = report.summary_html(document, analysis.summary)
+    html = report_html.summary_html(document, analysis.summary)
     assert plain.splitlines()[0] == document.title
     for sentence in analysis.summary.sentences:
         assert f"• {sentence.text}" in plain

@@ -273,11 +273,21 @@ def test_copy_summary(qtbot, window, write_file) -> None:
         assert " ".join(sentence.text.split()) in copied
 
 
-def test_export_pdf(qtbot, window, write_file, tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("name", "start"), [("report.pdf", b"%PDF"), ("report.html", b"<html>"), ("report.md", b"# ")]
+)
+def test_export_report_in_each_format(qtbot, window, write_file, tmp_path, name, start) -> None:
     open_and_wait(qtbot, window, write_file("bridge.txt", short_article()))
-    target = tmp_path / "report.pdf"
-    assert window.export_pdf(target)
-    assert target.read_bytes().startswith(b"%PDF")
+    target = tmp_path / name
+    assert window.export_report(target)
+    assert target.read_bytes().startswith(start)
+    assert window.statusBar().currentMessage() == f"Saved {name}."
+
+
+def test_export_report_refuses_another_extension(qtbot, window, write_file, tmp_path) -> None:
+    open_and_wait(qtbot, window, write_file("bridge.txt", short_article()))
+    assert not window.export_report(tmp_path / "report.docx")
+    assert "not a report file name" in window.message_bar.text()
 
 
 def test_settings_are_remembered_across_windows(qtbot, make_window, write_file) -> None:

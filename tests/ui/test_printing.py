@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 
 import reader
-from reader.output.report import report_html
+from reader.output.report_html import report_html
 from ui.printing import export_pdf, new_printer, preview_dialog, print_report, report_document
 
 ARTICLE = """\

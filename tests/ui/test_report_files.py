@@ -1,0 +1,96 @@
+"""Reports written to files: the command line's ``report`` and the formats the window exports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+import reader
+from ui.report_files import REPORT_FORMATS, dialog_filter, format_of, report_name
+
+from .article_samples import quoted_article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_report(*argv: str) -> subprocess.CompletedProcess[str]:
+    """``article-reader report ...`` in a process with no display at all."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command chooses the offscreen platform itself
+    code = "import sys; from ui.launch import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, "report", *argv],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=ROOT,
+    )
+
+
+def pdf_text(path: Path) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_a_pdf_report_without_a_display_has_every_section_and_whole_headers(tmp_path, write_file):
+    article = write_file("harbour.txt", quoted_article())
+    result = run_report(str(article), "--output", str(tmp_path / "harbour.pdf"))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "harbour.pdf")
+    for words in (
+        "Summary",
+        "Entities",
+        "Who says what",
+        "Summariser",
+        "Mentions",
+        "Also written as",
+        "Speaker",
+        "Stance",
+        "Statement",
+    ):
+        assert words in text, words
+    assert "Mention s" not in text and "support ive" not in text
+
+
+def test_several_reports_go_into_a_folder_and_a_bad_file_is_one_line(tmp_path, write_file):
+    first = write_file("harbour.txt", quoted_article())
+    second = write_file("empty.txt", "")
+    folder = tmp_path / "reports"
+    result = run_report(str(first), str(second), "--output", str(folder), "--format", "md")
+    assert result.returncode == 1
+    expected = f'article-reader: {second}: "empty.txt" is empty.'
+    assert result.stderr.strip().splitlines() == [expected]
+    written = list(folder.iterdir())
+    assert len(written) == 1 and written[0].suffix == ".md"
+    markdown = written[0].read_text(encoding="utf-8")
+    assert markdown.startswith("# ") and "## Who says what" in markdown
+
+
+def test_a_report_name_that_is_no_format_is_a_one_line_mistake(tmp_path, write_file):
+    result = run_report(str(write_file("a.txt", quoted_article())), "--output", "a.docx")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_html_and_markdown_reports_read_back(tmp_path, write_file, spacy_model):
+    document = reader.load_document(write_file("harbour.txt", quoted_article()))
+    analysis = reader.analyze(document)
+    html = reader.report_html(document, analysis)
+    assert "<thead>" in html and "white-space: nowrap" in html
+    markdown = reader.report_markdown(document, analysis)
+    for statement in analysis.statements:
+        assert " ".join(statement.content.text.split()) in markdown
+
+
+def test_the_formats_table_drives_names_and_the_dialog(spacy_model, write_file):
+    assert [format_of(f"x{f.extensions[0]}") for f in REPORT_FORMATS] == list(REPORT_FORMATS)
+    assert format_of("x.docx") is None
+    assert dialog_filter().split(";;")[0] == "PDF (*.pdf)"
+    document = reader.load_document(write_file("a.txt", "Harbour: news / views?\n\nThe pier."))
+    assert report_name(document) == "Harbour news views - report.pdf"
