@@ -47,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "load_document": "loaders",
     "file_dialog_filter": "loaders",
     "format_summary": "loaders",
+    "mime_types": "loaders",
     "supported_extensions": "loaders",
     # options
     "ALGORITHMS": "options",
@@ -127,6 +128,7 @@ __all__ = [
     "is_model_loaded",
     "load_document",
     "load_document_cached",
+    "mime_types",
     "parse_length",
     "report_html",
     "report_markdown",
@@ -166,7 +168,13 @@ if TYPE_CHECKING:
         ModelMissing,
         ReaderError,
     )
-    from .loaders import file_dialog_filter, format_summary, load_document, supported_extensions
+    from .loaders import (
+        file_dialog_filter,
+        format_summary,
+        load_document,
+        mime_types,
+        supported_extensions,
+    )
     from .models import (
         STANCE_LABELS,
         Analysis,

@@ -7,6 +7,13 @@ from importlib.resources import files
 from pathlib import Path
 
 SAMPLE_ARTICLE = "tidal-power-vote.txt"
+#: The application's id on the desktop: its .desktop, metainfo and icon are named after it.
+APP_ID = "io.github.articlereader.ArticleReader"
+
+
+def desktop_file(suffix: str) -> bytes:
+    """The content of the shipped desktop file ``APP_ID + suffix`` (".desktop", ".svg"...)."""
+    return (files("resources") / "desktop" / f"{APP_ID}{suffix}").read_bytes()
 
 
 def sample_article() -> Path:

@@ -12,6 +12,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from resources import APP_ID
+
+from .about import app_icon
 from .errors import describe
 from .main_window import MainWindow
 
@@ -40,7 +43,8 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "article-reader", *qt_args])
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APPLICATION)
-    app.setDesktopFileName("article-reader")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 

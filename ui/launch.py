@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 from reader import COMMANDS, PROG, OneLineParser, command_of, format_summary, version
 
+from .system_check import window_problem
+
 _DESCRIPTION = f"""\
 Read a local news article beside its extractive summary, the people, places and
 organisations it names, and who says what. Everything runs offline.
@@ -106,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .desktop import install_desktop_entry
 
         return install_desktop_entry()
+    problem = window_problem()
+    if problem is not None:  # Qt would abort with a misleading message
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 1
     from ui.app import run
 
     return run(file=options.file, sample=options.sample, qt_args=qt_args)

@@ -22,6 +22,7 @@ from .registry import (
     file_dialog_filter,
     format_summary,
     formats,
+    mime_types,
     register,
     supported_extensions,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "format_summary",
     "formats",
     "load_document",
+    "mime_types",
     "register",
     "supported_extensions",
 ]

@@ -38,6 +38,7 @@ class Format:
     parser: Parser | str  # a function, or "module:function" in reader.loaders, imported on use
     sniff: Sniffer | None = None
     label: str = ""  # for file dialogs: "Web pages"
+    mime_types: tuple[str, ...] = ()  # for the desktop entry: the files it opens
 
     def parse(self, data: bytes, name: str) -> Parsed:
         """``data``, the content of the file ``name``, parsed."""
@@ -58,28 +59,24 @@ def _extensions(*names: str) -> frozenset[str]:
 
 # Sniffers are tried in this order.
 _BUILTIN = (
-    Format(
-        "html",
-        _extensions(".html", ".htm", ".xhtml"),
-        "html:parse_html",
-        sniff.looks_like_html,
-        "Web pages",
-    ),
-    Format("pdf", _extensions(".pdf"), "pdf:parse_pdf", sniff.looks_like_pdf, "PDF documents"),
-    Format("epub", _extensions(".epub"), "epub:parse_epub", sniff.looks_like_epub, "EPUB books"),
-    Format(
-        "docx", _extensions(".docx"), "word:parse_docx", sniff.looks_like_docx, "Word documents"
-    ),
-    Format("odt", _extensions(".odt"), "odt:parse_odt", sniff.looks_like_odt, "OpenDocument text"),
-    Format("rtf", _extensions(".rtf"), "rtf:parse_rtf", sniff.looks_like_rtf, "Rich Text"),
-    Format(
-        "markdown",
-        _extensions(".md", ".markdown", ".mdown", ".mkd"),
-        "markdown:parse_markdown",
-        label="Markdown",
-    ),
-    Format(FALLBACK_FORMAT, _extensions(".txt", ".text"), "text:parse_text", label="Plain text"),
-)
+    Format("html", _extensions(".html", ".htm", ".xhtml"), "html:parse_html",
+           sniff.looks_like_html, "Web pages", ("text/html", "application/xhtml+xml")),
+    Format("pdf", _extensions(".pdf"), "pdf:parse_pdf", sniff.looks_like_pdf,
+           "PDF documents", ("application/pdf",)),
+    Format("epub", _extensions(".epub"), "epub:parse_epub", sniff.looks_like_epub,
+           "EPUB books", ("application/epub+zip",)),
+    Format("docx", _extensions(".docx"), "word:parse_docx", sniff.looks_like_docx,
+           "Word documents",
+           ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)),
+    Format("odt", _extensions(".odt"), "odt:parse_odt", sniff.looks_like_odt,
+           "OpenDocument text", ("application/vnd.oasis.opendocument.text",)),
+    Format("rtf", _extensions(".rtf"), "rtf:parse_rtf", sniff.looks_like_rtf, "Rich Text",
+           ("application/rtf", "text/rtf")),
+    Format("markdown", _extensions(".md", ".markdown", ".mdown", ".mkd"),
+           "markdown:parse_markdown", label="Markdown", mime_types=("text/markdown",)),
+    Format(FALLBACK_FORMAT, _extensions(".txt", ".text"), "text:parse_text",
+           label="Plain text", mime_types=("text/plain",)),
+)  # fmt: skip
 _formats: dict[str, Format] = {fmt.name: fmt for fmt in _BUILTIN}
 
 
@@ -94,6 +91,11 @@ def formats() -> tuple[Format, ...]:
 
 def supported_extensions() -> frozenset[str]:
     return frozenset(ext for fmt in _formats.values() for ext in fmt.extensions)
+
+
+def mime_types() -> tuple[str, ...]:
+    """Every MIME type the reader opens, in the order of the formats."""
+    return tuple(mime for fmt in _formats.values() for mime in fmt.mime_types)
 
 
 def file_dialog_filter() -> str:
