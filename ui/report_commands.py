@@ -58,9 +58,7 @@ class ReportCommands:
         folder, named after the article, as PDF, HTML or Markdown."""
         if document is None:
             return ""
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = str(Path(folder or Path.home()) / report_name(document))
         path, chosen = QFileDialog.getSaveFileName(
             self._window, "Export Report", start, dialog_filter()

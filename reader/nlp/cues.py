@@ -1,6 +1,7 @@
-"""The cue words of reported speech, in one place: which verbs report, and how they lean.
+"""The cue words of attribution, in one place: which verbs, nouns and adjectives report
+what someone says, believes or intends, and how they lean.
 
-Attribution looks for these verbs (by lemma) to find statements; the staged
+Attribution looks for these words (by lemma) to find statements; the staged
 parse looks for their written forms to know which sentences to parse; stance
 reads a cue's lean ("blasted" critical, "praised" supportive).
 """
@@ -8,9 +9,12 @@ reads a cue's lean ("blasted" critical, "praised" supportive).
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import component, load_model
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _words(text: str) -> list[str]:
@@ -29,7 +33,10 @@ SPEECH_VERBS = frozenset(
         "accuse blast slam criticize criticise condemn denounce praise welcome applaud "
         "hail commend blame mock question point believe think feel hope fear worry expect "
         "counter retort cite disclose mention concur speculate guess wonder reckon assure "
-        "inform advise proclaim affirm"
+        "inform advise proclaim affirm know assume understand realize realise recognize "
+        "recognise discover suspect doubt wish imagine envision consider hear remember "
+        "decide rule determine judge sense anticipate presume suppose imply recommend "
+        "insinuate forecast swear"
     )
 )
 # Verbs that voice a judgement on their object ("X blasted Y for ...").
@@ -37,7 +44,7 @@ EVALUATIVE_VERBS = frozenset(
     _words(
         "blast slam accuse criticize criticise condemn denounce praise welcome applaud "
         "hail commend blame lambast lambaste rebuke decry deplore castigate thank "
-        "congratulate endorse reject dismiss"
+        "congratulate endorse reject dismiss attack"
     )
 )
 # Verbs that ask someone to act ("X urged Y to ...").
@@ -48,7 +55,108 @@ DIRECTIVE_VERBS = frozenset(
 COMMISSIVE_VERBS = frozenset(
     _words("promise pledge vow threaten refuse decline agree offer propose swear")
 )
-CUE_VERBS = SPEECH_VERBS | EVALUATIVE_VERBS | DIRECTIVE_VERBS | COMMISSIVE_VERBS | {"describe"}
+# Verbs of wanting and planning whose "to ..." is what the subject intends ("X plans to ...").
+INTENTION_VERBS = frozenset(
+    _words("want plan intend hope expect aim seek wish prefer decide choose vote")
+)
+# Verbs whose direct object is what is said, claimed or taken a side on ("X cited the
+# report", "X backed the bill"): an attribution of a stance even without a clause.
+OBJECT_VERBS = frozenset(
+    _words(
+        "cite mention question support oppose back endorse reject propose defend "
+        "criticize criticise attack praise blast slam deny dispute acknowledge admit "
+        "claim announce reveal report detail outline highlight stress emphasize "
+        "emphasise echo repeat reiterate invoke reference discuss express voice "
+        "demand promise pledge predict fear welcome champion advocate favor favour "
+        "dislike despise admire blame mock ridicule downplay dismiss deride denounce "
+        "condemn decry lament bemoan applaud hail commend tout trumpet celebrate recommend "
+        "suggest signal describe concede confirm insist urge rule show offer liken compare "
+        "identify"
+    )
+)
+# Verbs whose prepositional object is what is said ("spoke about the plan", "called for
+# a ban"), by the prepositions that introduce it.
+PREPOSITION_CUES: dict[str, frozenset[str]] = {
+    lemma: frozenset(preps.split())
+    for lemmas, preps in (
+        ("speak talk write tweet testify joke boast brag complain", "about of"),
+        ("comment reflect elaborate insist", "on"),
+        ("call push press lobby argue advocate campaign rally plead", "for"),
+        ("rail argue campaign warn caution", "against"),
+        ("warn", "of about"),
+        ("point refer allude respond react", "to"),
+        ("hint", "at"),
+        ("worry wonder speculate", "about"),
+        ("agree", "with on"),
+    )
+    for lemma in lemmas.split()
+}
+# Passive cues by the complement that carries what is said of their subject: "X is said
+# (expected, believed...) to ...", "X was criticized for ...", "accused of ...", "described
+# as ...", "called a liar".
+PASSIVE_FRAMES: dict[str, frozenset[str]] = {
+    "xcomp": frozenset(
+        _words(
+            "say report expect believe think know consider allege rumor rumour understand "
+            "estimate presume claim intend plan predict project hear fear"
+        )
+    ),
+    "for": frozenset(
+        _words(
+            "criticize criticise blame praise ridicule attack condemn slam blast mock "
+            "fault applaud commend thank credit hail lambast rebuke"
+        )
+    ),
+    "of": frozenset(_words("accuse suspect")),
+    "as": frozenset(
+        _words(
+            "describe view portray label characterize characterise regard hail dismiss "
+            "brand depict decry praise criticize criticise"
+        )
+    ),
+    "oprd": frozenset(_words("call label dub brand")),
+}
+# Verbs that present their subject as seeming so to the writer ("X seems to ...").
+SEEM_VERBS = frozenset(_words("seem appear"))
+# Verbs that can introduce a quotation ("..., she said", "He blasted them: ...").
+QUOTING_VERBS = SPEECH_VERBS | EVALUATIVE_VERBS | DIRECTIVE_VERBS | COMMISSIVE_VERBS | {"describe"}
+CUE_VERBS = (
+    QUOTING_VERBS
+    | EVALUATIVE_VERBS
+    | DIRECTIVE_VERBS
+    | COMMISSIVE_VERBS
+    | INTENTION_VERBS
+    | OBJECT_VERBS
+    | frozenset(PREPOSITION_CUES)
+    | SEEM_VERBS
+    | frozenset().union(*PASSIVE_FRAMES.values())
+)
+# Nouns that name what someone said, believes or intends, when a clause or a "to ..."
+# hangs off them ("his claim that ...", "the company's plan to ...").
+NOUN_CUES = frozenset(
+    _words(
+        "claim statement remark comment proposal promise pledge vow hope fear worry "
+        "concern belief view argument assertion allegation accusation charge warning threat "
+        "call demand suggestion prediction estimate announcement admission acknowledgment "
+        "acknowledgement insistence intention desire wish expectation "
+        "assessment conclusion theory conviction suspicion doubt "
+        "determination commitment refusal reluctance eagerness assurance denial promise "
+        "contention suggestion insinuation complaint criticism point"
+    )
+)
+# Adjectives of a stance that take a clause ("X is confident that ...", "eager to ...").
+ADJECTIVE_CUES = frozenset(
+    _words(
+        "confident sure convinced optimistic pessimistic hopeful worried concerned "
+        "afraid fearful aware skeptical sceptical adamant eager determined reluctant "
+        "willing unwilling keen anxious doubtful"
+    )
+)
+_ALL_CUES = CUE_VERBS | NOUN_CUES | ADJECTIVE_CUES
+# Written forms of cue words that running text uses far more often as other words ("came
+# back", "a voice", "the point"): the staged parse of a long document does not parse a
+# sentence for them alone (an article, parsed whole, still finds "backed the bill").
+_MOSTLY_OTHER_WORDS = frozenset(_words("back voice voices point points view views"))
 # Cue verbs that are hardly ever anything but a report ("ask", "show", "refuse" often are).
 REPORTING_VERBS = frozenset(
     _words(
@@ -75,6 +183,21 @@ CUE_LEAN: dict[str, float] = {
 }
 
 
+def cue_lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, with the lemmatizer's slips on cue words mended.
+
+    The rules strip "-ed" and "-ing" down to a word that exists ("hoped" to "hop",
+    "rated" to "rat"); when the lemma plus "e" is a cue word, that is the one meant.
+    """
+    lemma = token.lemma_.lower()
+    if lemma in _ALL_CUES or lemma + "e" not in _ALL_CUES:
+        return lemma
+    lower = token.lower_
+    if lower.startswith(lemma) and lower[len(lemma) :] in ("ed", "ing"):
+        return lemma + "e"
+    return lemma
+
+
 @cache
 def cue_hashes() -> Any:
     import numpy
@@ -85,19 +208,24 @@ def cue_hashes() -> Any:
 
 @cache
 def cue_forms() -> frozenset[str]:
-    """Every written form of the attribution cue verbs (said, told, claiming...).
+    """Every written form of the attribution cue words (said, told, claiming, plans...).
 
     Built from the lemmatizer's own rules and exceptions, run backwards, so a
-    token whose lemma is a cue verb always has one of these forms.
+    token whose lemma is a cue word always has one of these forms.
     """
+    forms = set(_ALL_CUES) | {"according"}
+    forms |= _inflections(CUE_VERBS, "verb") | _inflections(NOUN_CUES, "noun")
+    return frozenset(forms - _MOSTLY_OTHER_WORDS)
+
+
+def _inflections(lemmas: frozenset[str], pos: str) -> set[str]:
     lookups = component("lemmatizer").lookups
-    rules = lookups.get_table("lemma_rules").get("verb", [])
-    forms = set(CUE_VERBS) | {"according"}
-    for lemma in CUE_VERBS:
-        for old, new in rules:
+    forms: set[str] = set()
+    for lemma in lemmas:
+        for old, new in lookups.get_table("lemma_rules").get(pos, []):
             if lemma.endswith(new):
                 forms.add(lemma[: len(lemma) - len(new)] + old)
-    for form, lemmas in lookups.get_table("lemma_exc").get("verb", {}).items():
-        if any(lemma in CUE_VERBS for lemma in lemmas):
+    for form, found in lookups.get_table("lemma_exc").get(pos, {}).items():
+        if any(lemma in lemmas for lemma in found):
             forms.add(form)
-    return frozenset(forms)
+    return forms

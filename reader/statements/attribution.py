@@ -2,23 +2,33 @@
 
 Statements come from these sources, merged in article order:
 
-* reported speech from spaCy's dependency parse: a speech verb with a subject
-  and a clausal complement ("X said (that) ...", "X told Y that ...", "..., X
-  said"), directives ("X urged Y to ..."), evaluative verbs ("X blasted Y for
-  ...") and "according to X, ...";
-* direct quotes from the quotation marks (:mod:`reader.quotes`), attributed to
-  a speech verb in the same sentence, a speaker on a line of its own after the
-  quote, an introducing sentence ending in a colon, a short "X said." right
-  after, or else the speaker of the statement just before (or the person the
-  paragraphs before are about);
+* reported speech from spaCy's dependency parse (``reported``): a speech verb
+  with a subject and a clausal complement ("X said (that) ...", "X told Y that
+  ...", "..., X said"), directives ("X urged Y to ..."), evaluative verbs ("X
+  blasted Y for ...") and "according to X, ...";
+* attitudes with no clause (``attitudes``): wants and plans ("X wants to ..."),
+  stances on an object ("X cited the report", "X backed the bill"), topics
+  ("X spoke about ..."), passive reports ("X is said to ...", "X was criticized
+  by Y for ...") and what seems so ("X seems to ...");
+* cue nouns and adjectives (``nominal``): "X's claim that ...", "his remarks
+  that ...", "she is confident that ...";
+* direct quotes from the quotation marks (``quotes``), attributed to a speech
+  verb in the same sentence, a name after a dash (“...” ― Jane Doe), a speaker
+  on a line of its own after the quote, an introducing sentence ending in a
+  colon ("Clinton: “...”", "The senator went on: “...”"), a short "X said."
+  right after, or else the speaker of the statement just before (or the person
+  the paragraphs before are about);
 * paragraphs led by a name and a colon ("WALLACE: Governor, ...");
 * a quote inside reported content makes it a mixed statement; a reported
   content that lies mostly in quotation marks becomes a direct one; the two
   halves of “A,” she said, “B.” make one statement.
 
-Speakers are linked to entities by their mention spans; pronouns ("He said",
-"It added") resolve to the most recent compatible main-clause subject or
-speaker. Everything is linear in the length of the text.
+A cue inside what someone is reported to say is part of it (``nesting``);
+headlines, headings and bylines are never statements. Speakers are linked to
+entities by their mention spans; pronouns ("He said", "It added") resolve to
+the most recent compatible main-clause subject or speaker, roles ("the
+minister", "the company") to whom they named before (``speakers``,
+``references``). Everything is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from collections.abc import Iterable
 
 from ..models import Document, Entity
 from ..nlp import ParsedBlock, is_analysed
+from .nesting import drop_nested
 from .quoted import join_split_quotes, merge_quotes
 from .quotes import Quote, QuoteIndex, find_quotes
 from .reported import labelled_lines, reported_speech
@@ -49,7 +60,8 @@ def extract_attributions(
     raws += labelled_lines(ctx)
     raws = merge_quotes(ctx, raws, quotes)
     raws.sort(key=lambda r: (r.content[0], r.content[1]))
-    raws = join_split_quotes(ctx, raws)
+    raws = drop_nested(join_split_quotes(ctx, raws))
+    raws = [r for r in raws if not ctx.is_furniture(r.content[0])]
     return _drop_restated(SpeakerResolver(ctx, entities).resolve(raws))
 
 

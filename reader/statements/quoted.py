@@ -7,13 +7,18 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..nlp.cues import CUE_VERBS
+from ..nlp.cues import QUOTING_VERBS, cue_lemma
+from .punctuated import speaker_after_dash, speaker_before_colon
 from .quotes import Quote, QuoteIndex
-from .reported import cue_span, subject_of, subject_span
 from .spans import MIN_QUOTE_WORDS, Context, Raw
+from .syntax import cue_span, subject_of, subject_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+# A short quotation that nothing attributes is a title or a scare quote more often than
+# words someone said ("the “Make America Great Again” hats").
+MIN_BARE_QUOTE_WORDS = 6
 
 
 def merge_quotes(ctx: Context, raws: list[Raw], quotes: list[Quote]) -> list[Raw]:
@@ -39,10 +44,15 @@ def merge_quotes(ctx: Context, raws: list[Raw], quotes: list[Quote]) -> list[Raw
                 elif overlap >= 0.5 * (quote.end - quote.start):
                     absorbed = True  # a mixed statement: the quote is part of reported content
             i += 1
-        if not absorbed and quote.words(ctx.text) >= MIN_QUOTE_WORDS:
+        if not absorbed:
             leftover.append(quote)
     qindex = QuoteIndex(quotes)
-    raws.extend(_attribute_quote(ctx, quote, qindex) for quote in leftover)
+    for quote in leftover:
+        raw = _attribute_quote(ctx, quote, qindex)
+        words = quote.words(ctx.text)
+        # a short quote is kept only as the second half of “A,” she said, “B.”
+        raw.tail_only = words < (MIN_BARE_QUOTE_WORDS if raw.inherit else MIN_QUOTE_WORDS)
+        raws.append(raw)
     return raws
 
 
@@ -66,7 +76,8 @@ def join_split_quotes(ctx: Context, raws: list[Raw]) -> list[Raw]:
         ):
             last.content = (last.content[0], raw.content[1])
             continue
-        joined.append(raw)
+        if not raw.tail_only:
+            joined.append(raw)
     return joined
 
 
@@ -78,6 +89,9 @@ def _attribute_quote(ctx: Context, quote: Quote, qindex: QuoteIndex) -> Raw:
 
 def _attribute_quote_parts(ctx: Context, quote: Quote, qindex: QuoteIndex) -> Raw:
     content = (quote.start, quote.end)
+    dashed = speaker_after_dash(ctx, quote)
+    if dashed is not None:
+        return Raw(content, dashed, None, None, True)
     found = _verb_around(ctx, quote, qindex)
     if found is not None:
         verb, subject = found
@@ -93,6 +107,9 @@ def _attribute_quote_parts(ctx: Context, quote: Quote, qindex: QuoteIndex) -> Ra
         return Raw(
             content, subject_span(ctx, verb, subject), ctx.off(subject), cue_span(ctx, verb), True
         )
+    named = speaker_before_colon(ctx, quote)
+    if named is not None:
+        return Raw(content, named[0], named[1], named[2], True)
     return Raw(content, None, None, None, True, inherit=True)
 
 
@@ -100,7 +117,7 @@ def _cue_verbs(ctx: Context, tokens: Iterable[Token], qindex: QuoteIndex) -> Ite
     for token in tokens:
         if (
             token.pos_ == "VERB"
-            and token.lemma_.lower() in CUE_VERBS
+            and cue_lemma(token) in QUOTING_VERBS
             and qindex.containing(ctx.off(token)) is None
         ):
             yield token
@@ -140,22 +157,25 @@ def _speaker_line(ctx: Context, quote: Quote) -> tuple[int, int] | None:
     """A short line naming the speaker right after a quote that ends its paragraph."""
     block = ctx.block_at(quote.start)
     end_block = ctx.block_at(quote.end - 1)
-    pb = ctx.parsed[end_block]
-    if ctx.text[quote.end : pb.offset + len(pb.doc.text)].strip():
+    if ctx.text[quote.end : ctx.block_end(end_block)].strip():
         return None
     if end_block + 1 >= len(ctx.parsed) or block > end_block:
         return None
     nxt = ctx.parsed[end_block + 1]
+    if len(nxt.doc) > 12:
+        return None
     words = [t for t in nxt.doc if not t.is_punct and not t.is_space]
     if not 1 <= len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
-    line = nxt.doc.text.rstrip()
+    line = ctx.text[nxt.offset : ctx.block_end(end_block + 1)].rstrip()
+    if ctx.is_furniture(nxt.offset):
+        return None  # a byline or a heading, not the speaker
     if line.endswith((".", ":", "!", "?")) and not line.endswith(("Jr.", "Sr.")):
         return None  # a sentence or a heading, not a name
     named = any(e.label_ in ("PERSON", "ORG") for e in nxt.doc.ents)
     if not named and sum(t.pos_ == "PROPN" for t in words) * 2 < len(words):
         return None
-    start, end = ctx.trim(nxt.offset, nxt.offset + len(nxt.doc.text))
+    start, end = ctx.trim(nxt.offset, ctx.block_end(end_block + 1))
     return (start, end) if end > start else None
 
 

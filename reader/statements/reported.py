@@ -1,5 +1,10 @@
 """Reported speech found in the dependency parse: "X said (that) ...", "X urged Y to ...",
-"X blasted Y for ...", "according to X, ..." and lines led by a name and a colon."""
+"X blasted Y for ...", "according to X, ..." and lines led by a name and a colon.
+
+Every cue word of the parse passes through ``reported_speech``: a verb with a
+clause to report is read here, one without is left to ``attitudes`` ("wants
+to ...", "cited X"), and cue nouns and adjectives to ``nominal``.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +12,56 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..nlp.cues import (
+    ADJECTIVE_CUES,
     COMMISSIVE_VERBS,
     CUE_VERBS,
     DIRECTIVE_VERBS,
     EVALUATIVE_VERBS,
+    NOUN_CUES,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    cue_lemma,
 )
+from .attitudes import attitude
+from .nominal import adjective_statement, noun_statement
 from .quotes import QuoteIndex
-from .spans import (
-    DROP_FROM_SPEAKER,
-    MIN_CONTENT_TOKENS,
-    RELATIVE_WORDS,
-    SUBJECT_DEPS,
-    Context,
-    Raw,
+from .spans import MIN_CONTENT_TOKENS, SUBJECT_DEPS, Context, Raw
+from .syntax import (
+    cue_span,
+    noun_phrase_span,
+    own_right_edge,
+    subject_of,
+    subject_span,
+    token_span,
+    word_count,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Roles only a noun takes: a cue word tagged as a verb in one of them is the noun
+# ("His remarks that ..." read as "he remarks").
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
 def reported_speech(ctx: Context, qindex: QuoteIndex) -> Iterator[Raw]:
     for pb in ctx.parsed:
         for token in pb.doc:
             lower = token.lower_
+            pos = token.pos_
             if lower == "according":
                 raw = _according(ctx, token)
-            elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
-                raw = _speech(ctx, token)
+            elif pos in ("VERB", "NOUN"):
+                lemma = cue_lemma(token)
+                if pos == "VERB" and token.dep_ not in _NOUN_ROLES and lemma in CUE_VERBS:
+                    raw = _speech(ctx, token)
+                elif lemma in NOUN_CUES and (pos == "NOUN" or token.dep_ in _NOUN_ROLES):
+                    raw = noun_statement(ctx, token)
+                else:
+                    continue
+            elif pos == "ADJ" and lower in ADJECTIVE_CUES:
+                raw = adjective_statement(ctx, token)
             else:
                 continue
             if raw is None or qindex.containing(pb.offset + token.idx) is not None:
@@ -55,7 +81,7 @@ _NOT_SPEAKERS = frozenset(
 
 def labelled_lines(ctx: Context) -> Iterator[Raw]:
     """Paragraphs led by a name and a colon: transcripts, "Pence: Trump Was Right"."""
-    for pb in ctx.parsed:
+    for index, pb in enumerate(ctx.parsed):
         doc = pb.doc
         colon = next((t for t in doc[:8] if t.text == ":"), None)
         if colon is None:
@@ -67,22 +93,24 @@ def labelled_lines(ctx: Context) -> Iterator[Raw]:
             continue
         if sum(1 for t in doc[colon.i + 1 :] if not t.is_punct) < MIN_CONTENT_TOKENS:
             continue
-        content = ctx.trim(pb.offset + colon.idx + 1, pb.offset + len(doc.text))
+        content = ctx.trim(pb.offset + colon.idx + 1, ctx.block_end(index))
         speaker = (ctx.off(name[0]), ctx.end(name[-1]))
         cue = (ctx.off(colon), ctx.end(colon))
         yield Raw(content, speaker, ctx.off(name[-1]), cue, False, fixed=True)
 
 
 def _speech(ctx: Context, verb: Token) -> Raw | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     content = _clausal_content(ctx, verb, lemma)
     if content is None:
-        return None
+        return attitude(ctx, verb, lemma)
     subject = subject_of(verb)
     cue = cue_span(ctx, verb)
+    kind = "speech" if lemma in SPEECH_VERBS else "attitude"
     if subject is None:
-        return Raw(content, None, None, cue, False)
-    return Raw(content, subject_span(ctx, verb, subject), ctx.off(subject), cue, False)
+        return Raw(content, None, None, cue, False, kind=kind)
+    speaker = subject_span(ctx, verb, subject)
+    return Raw(content, speaker, ctx.off(subject), cue, False, kind=kind)
 
 
 def _clausal_content(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
@@ -107,10 +135,10 @@ def _clausal_content(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] |
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
             if preps and any(p.dep_ == "pobj" for p in preps[0].children):
                 pobj = next(p for p in preps[0].children if p.dep_ == "pobj")
-                return token_span(ctx, pobj.left_edge, _own_right_edge(verb))
+                return token_span(ctx, pobj.left_edge, own_right_edge(verb))
             if objects and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
                 return token_span(
-                    ctx, objects[0].left_edge, _own_right_edge(verb)
+                    ctx, objects[0].left_edge, own_right_edge(verb)
                 )  # "called X a liar"
             return None
         if objects and xcomps:
@@ -121,7 +149,7 @@ def _clausal_content(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] |
         if xcomps and word_count(xcomps[0]) >= MIN_CONTENT_TOKENS:
             return token_span(ctx, xcomps[0].left_edge, xcomps[0].right_edge)
     if lemma == "describe" and objects and any(c.lower_ == "as" for c in children):
-        return token_span(ctx, objects[0].left_edge, _own_right_edge(verb))
+        return token_span(ctx, objects[0].left_edge, own_right_edge(verb))
     if lemma in EVALUATIVE_VERBS and objects:
         end = max(
             (c.right_edge for c in children if c.i > verb.i and c.dep_ != "punct"),
@@ -173,10 +201,10 @@ def _before_next_report(ctx: Context, comp: Token, first: Token, last: Token) ->
         if not (
             token.dep_ in ("conj", "advcl")
             and token.pos_ == "VERB"
-            and token.lemma_.lower() in REPORTING_VERBS
+            and cue_lemma(token) in REPORTING_VERBS
             and not any(c.dep_ in SUBJECT_DEPS for c in token.children)  # the same speaker's
             and token.i <= last.i
-            and _clausal_content(ctx, token, token.lemma_.lower()) is not None
+            and _clausal_content(ctx, token, cue_lemma(token)) is not None
         ):
             continue
         end = token.left_edge.i - 1
@@ -185,101 +213,6 @@ def _before_next_report(ctx: Context, comp: Token, first: Token, last: Token) ->
         words = sum(1 for t in doc[first.i : end + 1] if not t.is_punct)
         return doc[end] if words >= MIN_CONTENT_TOKENS else last
     return last
-
-
-def _own_right_edge(verb: Token) -> Token:
-    """The last token of ``verb``'s phrase, leaving out verbs coordinated with it
-    ("called it outrageous and called for ...": the second call is another statement)."""
-    last = verb
-    for child in verb.rights:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            break
-        if child.dep_ != "cc":
-            last = child.right_edge
-    return last
-
-
-def word_count(token: Token) -> int:
-    return sum(1 for t in token.subtree if not t.is_punct)
-
-
-def token_span(ctx: Context, first: Token, last: Token) -> tuple[int, int] | None:
-    start, end = ctx.trim(ctx.off(first), ctx.end(last))
-    return (start, end) if end > start else None
-
-
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        before = [c for c in subjects if c.i < verb.i]
-        child = before[-1] if before else subjects[0]  # the one nearest the verb
-        if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
-            return verb.head  # "officials, who said ..."
-        if child.dep_ == "nsubjpass" and child.lower_ == "it":
-            return None  # "it was reported that ...": nobody in particular
-        if child.lower_ in ("there", "this", "that", "what") and child.dep_ == "nsubj":
-            return None
-        return child
-    if depth >= 3 or verb.head.i == verb.i:
-        return None
-    if verb.dep_ in ("conj", "xcomp"):  # "... said X and added Y", "refused to admit"
-        head = verb.head
-        if (
-            verb.dep_ == "conj"
-            and verb.lemma_.lower() in REPORTING_VERBS
-            and head.dep_ == "ccomp"
-            and head.head.lemma_.lower() in CUE_VERBS
-        ):
-            head = head.head  # "said the ferry would run and warned ...": hung on "run"
-        return subject_of(head, depth + 1)
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "dep", "conj"):
-        # "..., saying ...": the subject of the reporting verb it hangs off, else of its head
-        for ancestor in verb.ancestors:
-            if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in CUE_VERBS:
-                found = subject_of(ancestor, depth + 1)
-                if found is not None:
-                    return found
-        return subject_of(verb.head, depth + 1)
-    return None
-
-
-def subject_span(ctx: Context, verb: Token, subject: Token) -> tuple[int, int]:
-    """The subject's noun phrase; two subjects before the verb are one apposition."""
-    start, end = noun_phrase_span(ctx, subject)
-    others = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < subject.i]
-    if others and subject.head.i == verb.i:
-        start = min(start, ctx.off(others[0].left_edge))
-    return start, end
-
-
-def noun_phrase_span(ctx: Context, head: Token) -> tuple[int, int]:
-    """The noun phrase headed by ``head``, without relative clauses and the like."""
-    last = head
-    for child in head.rights:
-        if child.dep_ in DROP_FROM_SPEAKER:
-            if child.dep_ == "prep" and child.lower_ == "of":  # "head of the agency"
-                last = child.right_edge
-                continue
-            if child.dep_ in ("punct", "cc"):
-                continue
-            break
-        last = child.right_edge
-    first = head.left_edge
-    start, end = ctx.trim(ctx.off(first), ctx.end(last))
-    if end <= start:
-        return ctx.off(head), ctx.end(head)
-    return start, end
-
-
-def cue_span(ctx: Context, verb: Token) -> tuple[int, int]:
-    last = verb
-    for child in verb.rights:
-        joins = child.dep_ == "prt" or (
-            child.dep_ == "prep" and verb.lemma_.lower() == "call" and child.lower_ in ("for", "on")
-        )
-        if joins and child.i == last.i + 1:
-            last = child
-    return ctx.off(verb), ctx.end(last)
 
 
 def _according(ctx: Context, token: Token) -> Raw | None:

@@ -6,6 +6,7 @@ Shared by the finders of reported speech (``reported``), of quotations
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,14 @@ EDGE_PUNCT = " \t\n,;:—–-"
 MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes unless a verb reports them
 MIN_CONTENT_TOKENS = 3
 WINDOW_BLOCKS = 4  # how far back a pronoun or a bare quote looks for its speaker
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE, Reuters": a byline, not a sentence.
+_BYLINE = re.compile(
+    r"""\s*(?:By|BY)\s+[A-Z][^\s,]*          # By Jane
+        (?:\s+(?:[A-Z][^\s,]*|and|AND|&|de|van|von))*  # Doe and John Roe
+        \s*(?:[,|/].{0,60})?                 # , Reuters""",
+    re.VERBOSE,
+)
+_BYLINE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,11 @@ class Raw:
     inherit: bool = False  # a bare quote: same speaker as the statement before
     bare: bool = False  # made from a quotation alone (no reported clause around it)
     fixed: bool = False  # its content is exact: a quotation around it does not widen it
+    tail_only: bool = False  # too short to stand alone: only the second half of a split quote
+    # "speech": a clause reported by a verb of saying or thinking ("said that ...");
+    # "attitude": what someone wants, backs, cites... ("wants to ...", "cited X");
+    # "other": quotations, "according to", labelled lines.
+    kind: str = "other"
 
 
 class Context:
@@ -72,6 +86,11 @@ class Context:
                 sents.append((pb.offset + sent.start_char, pb.offset + sent.end_char, index, sent))
         self.sents = sents
         self._sent_starts = [s[0] for s in sents]
+        # where each parsed block's text ends (``doc.text`` is rebuilt on every access)
+        self._ends = [
+            pb.offset + (pb.doc[-1].idx + len(pb.doc[-1]) if len(pb.doc) else 0) for pb in parsed
+        ]
+        self._furniture = [self._is_furniture(i, pb) for i, pb in enumerate(parsed)]
 
     def off(self, token: Token) -> int:
         return self._offset[id(token.doc)] + token.idx
@@ -82,6 +101,25 @@ class Context:
     def block_at(self, pos: int) -> int:
         """Index into ``parsed`` of the block holding ``pos`` (or the one before it)."""
         return max(bisect_right(self._block_starts, pos) - 1, 0)
+
+    def _is_furniture(self, index: int, pb: ParsedBlock) -> bool:
+        """Headlines, headings and bylines: they name or announce, nobody says them."""
+        blocks = self.document.blocks
+        kind = blocks[pb.block_index].kind if pb.block_index < len(blocks) else "paragraph"
+        if kind in ("title", "heading"):
+            return True
+        if len(pb.doc) > 3 * _BYLINE_WORDS:
+            return False
+        line = self.text[pb.offset : self._ends[index]]
+        return len(line.split()) <= _BYLINE_WORDS and _BYLINE.fullmatch(line.rstrip()) is not None
+
+    def block_end(self, index: int) -> int:
+        """Where the text of ``parsed[index]`` ends in the document."""
+        return self._ends[index]
+
+    def is_furniture(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a headline, a heading or a byline."""
+        return bool(self._furniture) and self._furniture[self.block_at(pos)]
 
     def sent_at(self, pos: int) -> int | None:
         i = bisect_right(self._sent_starts, pos) - 1
