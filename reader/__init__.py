@@ -6,8 +6,9 @@
 >>> html = reader.report_html(document, analysis)
 
 The core reads like its data flow, one folder a stage: ``loaders`` (a file to a
-``Document``), ``nlp`` (the language model and its parses), ``summary``,
-``entities`` and ``statements`` (the analyses), ``run`` (the pipeline, worker
+``Document``), ``nlp`` (the language model and its parses), ``portrayal`` (the
+stance model: how a sentence portrays a name), ``summary``, ``entities`` and
+``statements`` (the analyses), ``run`` (the pipeline, worker
 processes, cache) and ``output`` (report, JSON, command line). The window and
 scripts use only the names below; they are imported on first use (PEP 562), so
 ``import reader`` stays cheap and the window shows before spaCy is loaded.
@@ -31,6 +32,8 @@ _MODELS = (
     "Statement",
     "Summary",
     "SummarySentence",
+    "TargetStance",
+    "Portrayal",
     "TextRef",
 )
 _ERRORS = (
@@ -67,6 +70,13 @@ _EXPORTS: dict[str, str] = {
     "is_model_loaded": "nlp.model",
     "STANCE_LABELS": "models",
     "STANCE_COLOURS": "output.palette",
+    "UNCERTAIN_BELOW": "models",
+    "PORTRAYAL_LABELS": "models",
+    "stance_toward": "portrayal.judge",
+    "speaker_target_matrix": "statements.matrix",
+    "StanceMatrix": "statements.matrix",
+    "MatrixCell": "statements.matrix",
+    "matching_entities": "entities.search",
     # presenting
     "ENTITY_GROUPS": "entities.groups",
     "group_of": "entities.groups",
@@ -81,6 +91,8 @@ _EXPORTS: dict[str, str] = {
     "report_html": "output.report_html",
     "report_markdown": "output.report",
     "snippet": "output.report",
+    "stance_phrase": "output.report",
+    "portrayal_phrase": "output.report",
     "summary_html": "output.report_html",
     "summary_markdown": "output.report",
     "summary_text": "output.report",
@@ -92,10 +104,12 @@ __all__ = [
     "DEFAULT_ALGORITHM",
     "DEFAULT_LENGTH",
     "ENTITY_GROUPS",
+    "PORTRAYAL_LABELS",
     "PROG",
     "STAGES",
     "STANCE_COLOURS",
     "STANCE_LABELS",
+    "UNCERTAIN_BELOW",
     "Analysis",
     "AnalysisCache",
     "AnalysisCancelled",
@@ -105,16 +119,20 @@ __all__ = [
     "DocumentTooLarge",
     "Entity",
     "InvalidOption",
+    "MatrixCell",
     "Mention",
     "ModelMissing",
     "OneLineParser",
+    "Portrayal",
     "ReaderError",
     "Sentence",
     "Speaker",
     "StageNote",
+    "StanceMatrix",
     "Statement",
     "Summary",
     "SummarySentence",
+    "TargetStance",
     "TextRef",
     "algorithm_name",
     "analyze",
@@ -128,14 +146,19 @@ __all__ = [
     "is_model_loaded",
     "load_document",
     "load_document_cached",
+    "matching_entities",
     "mime_types",
     "parse_length",
+    "portrayal_phrase",
     "report_html",
     "report_markdown",
     "resummarize",
     "run_cli",
     "run_stage",
     "snippet",
+    "speaker_target_matrix",
+    "stance_phrase",
+    "stance_toward",
     "stop_workers",
     "summary_html",
     "summary_markdown",
@@ -161,6 +184,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .entities.groups import ENTITY_GROUPS, group_of
+    from .entities.search import matching_entities
     from .errors import (
         AnalysisCancelled,
         DocumentTooLarge,
@@ -176,19 +200,23 @@ if TYPE_CHECKING:
         supported_extensions,
     )
     from .models import (
+        PORTRAYAL_LABELS,
         STANCE_LABELS,
+        UNCERTAIN_BELOW,
         Analysis,
         AnalysisOptions,
         Block,
         Document,
         Entity,
         Mention,
+        Portrayal,
         Sentence,
         Speaker,
         StageNote,
         Statement,
         Summary,
         SummarySentence,
+        TargetStance,
         TextRef,
     )
     from .nlp.model import is_model_loaded
@@ -198,14 +226,18 @@ if TYPE_CHECKING:
     from .output.palette import STANCE_COLOURS
     from .output.report import (
         algorithm_name,
+        portrayal_phrase,
         report_markdown,
         snippet,
+        stance_phrase,
         summary_markdown,
         summary_text,
     )
     from .output.report_html import report_html, summary_html
+    from .portrayal.judge import stance_toward
     from .run.cache import AnalysisCache, analyze_cached, load_document_cached
     from .run.parallel import stop_workers
     from .run.pipeline import analyze, analyze_progressively, resummarize
     from .run.stages import STAGES, run_stage
+    from .statements.matrix import MatrixCell, StanceMatrix, speaker_target_matrix
     from .summary.coherence import context_for

@@ -15,6 +15,10 @@ BlockKind = Literal["title", "heading", "paragraph", "quote", "list_item", "asid
 StanceLabel = Literal["supportive", "critical", "neutral"]
 #: The stance labels in the order every list, filter and legend shows them.
 STANCE_LABELS: tuple[StanceLabel, ...] = ("supportive", "critical", "neutral")
+#: A stance whose probability is below this is shown as uncertain, not as a verdict.
+UNCERTAIN_BELOW = 0.6
+#: How an entity is portrayed, in the order every bar, table and JSON object shows it.
+PORTRAYAL_LABELS = ("positive", "neutral", "negative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,19 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class TargetStance:
+    """How a statement portrays one entity it names."""
+
+    target: str  # Entity.name
+    label: StanceLabel
+    confidence: float  # the stance model's probability of ``label``
+
+
+@dataclass(frozen=True)
 class Statement:
+    """Who said what: the label is the stance toward the main target (the first of
+    ``stances``), or the content's overall tone when it names nobody."""
+
     speaker: Speaker
     cue: TextRef | None
     content: TextRef
@@ -140,6 +156,34 @@ class Statement:
     targets: tuple[str, ...] = ()  # Entity.name of entities the content is about
     reasons: tuple[str, ...] = ()  # short human-readable explanations of the label
     direct: bool = False  # content stands in quotation marks
+    stances: tuple[TargetStance, ...] = ()  # per target, the main target first
+    confidence: float = 1.0  # how sure ``label`` is, 0..1 (see UNCERTAIN_BELOW)
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < UNCERTAIN_BELOW
+
+
+@dataclass(frozen=True)
+class Portrayal:
+    """How the article portrays an entity: the sentences naming it, judged one by one.
+
+    A much-named entity is judged on an even sample of its sentences, so the
+    three counts may add up to less than ``sentences``."""
+
+    entity: str  # Entity.name
+    positive: int
+    neutral: int
+    negative: int
+    sentences: int  # sentences that name the entity
+
+    @property
+    def judged(self) -> int:
+        return self.positive + self.neutral + self.negative
+
+    def counts(self) -> dict[str, int]:
+        """The counts by ``PORTRAYAL_LABELS``."""
+        return {"positive": self.positive, "neutral": self.neutral, "negative": self.negative}
 
 
 @dataclass(frozen=True)
@@ -156,7 +200,7 @@ class StageNote:
     worked out for this document: ..."); the other stages' results stand.
     """
 
-    stage: str  # "summary", "entities" or "stance"
+    stage: str  # a name of reader.run.stages.STAGES
     message: str
     failed: bool = True  # False: skipped on purpose (text that is not English, ...)
 
@@ -169,6 +213,10 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     options: AnalysisOptions = field(default_factory=AnalysisOptions)
     notes: tuple[StageNote, ...] = ()  # stages that failed or were skipped, in stage order
+    portrayals: tuple[Portrayal, ...] = ()  # people, organisations and places, as entities
+
+    def portrayal_of(self, entity: str) -> Portrayal | None:
+        return next((p for p in self.portrayals if p.entity == entity), None)
 
     def note(self, stage: str) -> StageNote | None:
         """The note on ``stage``, if it failed or was skipped."""

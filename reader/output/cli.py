@@ -12,8 +12,10 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, TextIO
 
+from ..entities.search import matching_entities
 from ..errors import InvalidOption, ReaderError
 from ..loaders import load_document
 from ..models import Analysis, AnalysisOptions, Document
@@ -60,7 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     length.add_argument("--ratio", "-r", help="share of the sentences: 0.2 or 20%%")
     command("entities", "List the people, organisations, places... each file names.")
-    command("stance", "List who says what in each file, with the stance of each statement.")
+    stance = command(
+        "stance", "List who says what in each file, with the stance of each statement."
+    )
+    stance.add_argument(
+        "--target",
+        "-t",
+        metavar="NAME",
+        action="append",
+        help="keep only the statements about this person, organisation or place (repeatable)",
+    )
+    toward = commands.add_parser(
+        "toward",
+        help="Say how each sentence portrays its target (JSON lines in and out).",
+        description="Say how each sentence portrays its target: supportive, neutral or "
+        'critical. Each input line is {"sentence": ..., "start": ..., "end": ...} (an "id" '
+        "is passed through); each output line holds the label, its confidence and the "
+        "three probabilities.",
+    )
+    toward.add_argument("files", nargs="+", metavar="FILE", help="JSON lines files, - for stdin")
     return parser
 
 
@@ -93,7 +113,7 @@ def _payload(command: str, document: Document, analysis: Analysis) -> dict[str, 
         if analysis.summary is not None:
             data.update(serialize.summary_json(analysis.summary))
     elif command == "entities":
-        data["entities"] = serialize.entities_json(analysis.entities)
+        data["entities"] = serialize.entities_json(analysis.entities, analysis.portrayals)
     else:
         data["statements"] = serialize.statements_json(analysis.statements)
     data["notes"] = serialize.notes_json(analysis.notes)
@@ -117,19 +137,38 @@ def _render_text(command: str, document: Document, analysis: Analysis, markdown:
     heading = f"# {document.title}\n\n" if markdown else f"{document.title}\n\n"
     if command == "entities":
         entities = report.entities_markdown if markdown else report.entities_text
-        return heading + entities(analysis.entities)
+        return heading + entities(analysis.entities, analysis.portrayals)
     statements = report.statements_markdown if markdown else report.statements_text
     return heading + statements(analysis.statements)
 
 
 _STAGE_OF = {"summarize": "summary", "entities": "entities", "stance": "stance"}
+_STAGES_OF = {"entities": ("entities", "portrayal")}
 
 
 def _stages(command: str) -> tuple[str, ...]:
-    return (_STAGE_OF[command],)
+    return _STAGES_OF.get(command, (_STAGE_OF[command],))
+
+
+def about_targets(analysis: Analysis, names: Sequence[str]) -> tuple[Analysis, list[str]]:
+    """``analysis`` with only the statements about the entities ``names`` stand for,
+    and the names that stand for none."""
+    wanted: set[str] = set()
+    unknown = []
+    for name in names:
+        found = matching_entities(analysis.entities, name)
+        wanted.update(e.name for e in found)
+        if not found:
+            unknown.append(name)
+    kept = tuple(s for s in analysis.statements if wanted & set(s.targets))
+    return replace(analysis, statements=kept), unknown
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "toward":
+        from .toward import run_toward
+
+        return run_toward(args.files, out, err)
     options = AnalysisOptions(
         algorithm=getattr(args, "algorithm", DEFAULT_ALGORITHM),
         length=summary_length(args) if args.command == "summarize" else DEFAULT_LENGTH,
@@ -153,6 +192,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         for message in dict.fromkeys(note.message for note in analysis.notes):
             print(f"{PROG}: {path}: warning: {message}", file=err)
+        if getattr(args, "target", None):
+            analysis, unknown = about_targets(analysis, args.target)
+            for name in unknown:
+                print(
+                    f"{PROG}: {path}: warning: no person, organisation or place "
+                    f"named {name!r} here",
+                    file=err,
+                )
         if not _produced(args.command, analysis):
             failures += 1
             if args.format not in ("json", "jsonl"):

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 PROG = "article-reader"
 DISTRIBUTION = "article-reader"
-COMMANDS = ("summarize", "entities", "stance", "report")
+COMMANDS = ("summarize", "entities", "stance", "toward", "report")
 #: Other spellings people type: the toolbar says "Summariser".
 ALIASES = {"summarise": "summarize"}
 

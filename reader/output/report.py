@@ -10,7 +10,16 @@ from datetime import datetime
 from pathlib import Path
 
 from ..entities.groups import ENTITY_GROUPS, group_of
-from ..models import Analysis, Document, Entity, Statement, Summary
+from ..models import (
+    PORTRAYAL_LABELS,
+    UNCERTAIN_BELOW,
+    Analysis,
+    Document,
+    Entity,
+    Portrayal,
+    Statement,
+    Summary,
+)
 
 CONTENT_SNIPPET = 220
 
@@ -71,7 +80,23 @@ def summary_markdown(document: Document, summary: Summary) -> str:
 # --- entities and statements --------------------------------------------------
 
 
-def entities_text(entities: Sequence[Entity]) -> str:
+def stance_phrase(label: str, confidence: float) -> str:
+    """ "critical (86 %)"; "critical? (52 %)" when the model is unsure."""
+    mark = "?" if confidence < UNCERTAIN_BELOW else ""
+    return f"{label}{mark} ({round(100 * confidence)} %)"
+
+
+def portrayal_phrase(portrayal: Portrayal) -> str:
+    """ "2 positive · 5 neutral · 1 negative", and how many sentences that covers."""
+    counts = portrayal.counts()
+    phrase = " · ".join(f"{counts[label]} {label}" for label in PORTRAYAL_LABELS)
+    if portrayal.judged < portrayal.sentences:
+        return f"{phrase} (a sample of {portrayal.judged} of its {portrayal.sentences} sentences)"
+    return phrase
+
+
+def entities_text(entities: Sequence[Entity], portrayals: Sequence[Portrayal] = ()) -> str:
+    portrayal_of = {p.entity: p for p in portrayals}
     lines = []
     for group in ENTITY_GROUPS:
         members = [e for e in entities if group_of(e.type) == group]
@@ -81,17 +106,31 @@ def entities_text(entities: Sequence[Entity]) -> str:
         for e in members:
             also = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
             lines.append(f"  {e.name} [{e.type}] ×{e.count}{also}")
+            if e.name in portrayal_of:
+                lines.append(f"    portrayed: {portrayal_phrase(portrayal_of[e.name])}")
     return "\n".join(lines) + "\n" if lines else "No entities found.\n"
 
 
-def entities_markdown(entities: Sequence[Entity]) -> str:
+def entities_markdown(entities: Sequence[Entity], portrayals: Sequence[Portrayal] = ()) -> str:
     if not entities:
         return "No entities found.\n"
-    rows = ["| Entity | Type | Mentions | Also written as |", "|---|---|---:|---|"]
+    portrayal_of = {p.entity: p for p in portrayals}
+    rows = [
+        "| Entity | Type | Mentions | Also written as | Portrayed |",
+        "|---|---|---:|---|---|",
+    ]
     for e in entities:
         name = e.name.replace("|", "\\|")
-        rows.append(f"| {name} | {e.type} | {e.count} | {', '.join(e.aliases)} |")
+        portrayed = portrayal_phrase(portrayal_of[e.name]) if e.name in portrayal_of else ""
+        rows.append(f"| {name} | {e.type} | {e.count} | {', '.join(e.aliases)} | {portrayed} |")
     return "\n".join(rows) + "\n"
+
+
+def target_phrases(statement: Statement) -> str:
+    """ "Israel: critical (86 %), Lebanon: neutral (70 %)"."""
+    return ", ".join(
+        f"{t.target}: {stance_phrase(t.label, t.confidence)}" for t in statement.stances
+    )
 
 
 def speaker_name(statement: Statement) -> str:
@@ -104,9 +143,10 @@ def statements_text(statements: Sequence[Statement]) -> str:
     lines = []
     for s in statements:
         cue = s.cue.text if s.cue else "—"
-        targets = f" → {', '.join(s.targets)}" if s.targets else ""
+        targets = f" → {target_phrases(s)}" if s.stances else ""
         content = " ".join(s.content.text.split())  # whole: a script reads what was said
-        lines.append(f"[{s.label}] {speaker_name(s)} ({cue}): {content}{targets}")
+        label = s.label + ("?" if s.uncertain else "")
+        lines.append(f"[{label}] {speaker_name(s)} ({cue}): {content}{targets}")
     return "\n".join(lines) + "\n"
 
 
@@ -118,9 +158,9 @@ def statements_markdown(statements: Sequence[Statement]) -> str:
         cells = [
             speaker_name(s),
             s.cue.text if s.cue else "",
-            s.label,
+            stance_phrase(s.label, s.confidence),
             " ".join(s.content.text.split()),
-            ", ".join(s.targets),
+            target_phrases(s),
         ]
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(rows) + "\n"
@@ -140,6 +180,11 @@ def report_markdown(
     lines += [f"- Report made: {generated.strftime('%Y-%m-%d %H:%M')}", "", "## Summary", ""]
     summary = analysis.summary.sentences if analysis.summary is not None else ()
     lines += [f"{i}. {s.text}" for i, s in enumerate(summary, 1)] or ["No summary."]
-    lines += ["", "## Entities", "", entities_markdown(analysis.entities).rstrip()]
+    lines += [
+        "",
+        "## Entities",
+        "",
+        entities_markdown(analysis.entities, analysis.portrayals).rstrip(),
+    ]
     lines += ["", "## Who says what", "", statements_markdown(analysis.statements).rstrip()]
     return "\n".join(lines) + "\n"

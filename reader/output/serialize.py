@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import Document, Entity, Speaker, StageNote, Statement, Summary, TextRef
+from ..models import (
+    Document,
+    Entity,
+    Portrayal,
+    Speaker,
+    StageNote,
+    Statement,
+    Summary,
+    TextRef,
+)
 
 
 def document_json(document: Document) -> dict[str, Any]:
@@ -31,7 +40,11 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     }
 
 
-def entities_json(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+def entities_json(
+    entities: Iterable[Entity], portrayals: Iterable[Portrayal] = ()
+) -> list[dict[str, Any]]:
+    """Each entity; people, organisations and places with their ``portrayal``."""
+    portrayal_of = {p.entity: p for p in portrayals}
     return [
         {
             "name": e.name,
@@ -39,9 +52,18 @@ def entities_json(entities: Iterable[Entity]) -> list[dict[str, Any]]:
             "count": e.count,
             "aliases": list(e.aliases),
             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+            "portrayal": portrayal_json(portrayal_of.get(e.name)),
         }
         for e in entities
     ]
+
+
+def portrayal_json(portrayal: Portrayal | None) -> dict[str, int] | None:
+    """``{positive, neutral, negative, sentences}``: judged sentences by label, and
+    all the sentences naming the entity (more when a sample was judged)."""
+    if portrayal is None:
+        return None
+    return {**portrayal.counts(), "sentences": portrayal.sentences}
 
 
 def _ref(ref: TextRef | None) -> dict[str, Any] | None:
@@ -73,6 +95,11 @@ def statements_json(statements: Iterable[Statement]) -> list[dict[str, Any]]:
             "targets": list(s.targets),
             "direct": s.direct,
             "reasons": list(s.reasons),
+            "confidence": round(s.confidence, 4),
+            "stances": [
+                {"target": t.target, "label": t.label, "confidence": round(t.confidence, 4)}
+                for t in s.stances
+            ],
         }
         for s in statements
     ]

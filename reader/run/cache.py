@@ -43,11 +43,11 @@ T = TypeVar("T")
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of the whole reader package's source (every stage folder, not only this one's):
-    any change to the analysis code changes it."""
+    """A hash of the whole reader package's source (every stage folder, not only this one's)
+    and of the weights it ships: any change to the analysis code or a model changes it."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.npz")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

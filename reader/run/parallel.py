@@ -198,8 +198,12 @@ class ParsePool:
         function: Callable[..., Any],
         args: tuple[Any, ...],
         cancel: threading.Event | None = None,
+        worker: int | None = None,
     ) -> Any:
         """``function(*args)`` on a worker, ahead of its parse chunks, and its result.
+
+        ``worker`` picks the worker (modulo their number), so that calls made
+        at once from several threads spread over all of them.
 
         For heavy pure steps that would hold the GIL of this process (SciPy on
         a book's sentences). ``function`` must be importable by the workers;
@@ -212,7 +216,8 @@ class ParsePool:
                 raise PoolUnavailable(self.broken or "the parse workers are not running")
             job = next(self._ids)
             self._mail[job] = []
-            self._inboxes[job % len(self._inboxes)].put(Call(job, function, args))
+            inbox = self._inboxes[(job if worker is None else worker) % len(self._inboxes)]
+            inbox.put(Call(job, function, args))
         try:
             while True:
                 check_cancelled(cancel)

@@ -27,8 +27,9 @@ from ..errors import check_cancelled
 from ..models import Analysis, AnalysisOptions, Document, Sentence, StageNote, Summary
 from ..nlp.language import reading_of
 from ..statements.stance import extract_statements
+from .judging import judging_for, portray
 from .offload import summarize_aside
-from .staged import Mode, open_parse
+from .staged import FullParse, Mode, open_parse
 from .stages import STAGES, failure_note, run_stage
 
 Progress = Callable[[str], None]
@@ -45,10 +46,11 @@ def analyze_progressively(
     stages: Collection[str] = STAGES,
     mode: Mode = "auto",
 ) -> Iterator[Analysis]:
-    """Yield a growing ``Analysis`` after each stage: sentences, summary, entities, stance.
+    """Yield a growing ``Analysis`` after each stage: sentences, summary, entities,
+    stance, portrayal.
 
     ``progress`` is called with the name of each stage as it starts
-    ("model", "parse", "summary", "entities", "stance"). ``mode`` says how to
+    ("model", "parse", "summary", "entities", "stance", "portrayal"). ``mode`` says how to
     parse (see ``reader.staged``); "auto" parses articles whole in this
     process and long documents in worker processes.
     """
@@ -91,12 +93,12 @@ def analyze_progressively(
             )
             analysis = _with(analysis, note, summary=summary)
             yield analysis
-        if not (_wanted("entities", stages) or _wanted("stance", stages)):
+        if not _wanted("entities", stages):
             return
         if not reading.english_prose:
             skipped = tuple(
                 StageNote(stage, reading.notice, failed=False)
-                for stage in ("entities", "stance")
+                for stage in ("entities", "stance", "portrayal")
                 if _wanted(stage, stages)
             )
             yield replace(analysis, notes=analysis.notes + skipped)
@@ -107,15 +109,26 @@ def analyze_progressively(
         )
         analysis = _with(analysis, note, entities=entities or ())
         yield analysis
+        # only an article's full parse carries what the stance model reads
+        full = parse.entity_blocks(cancel) if isinstance(parse, FullParse) else []
+        judging = judging_for(document, full, cancel, _pooled(parse))
         if "stance" in stages:
             step("stance")
             statements, note = run_stage(
                 "stance",
                 lambda: extract_statements(
-                    document, parse.statement_blocks(cancel), analysis.entities
+                    document, parse.statement_blocks(cancel), analysis.entities, judging
                 ),
             )
             analysis = _with(analysis, note, statements=statements or ())
+            yield analysis
+        if "portrayal" in stages and analysis.entities:
+            step("portrayal")
+            portrayals, note = run_stage(
+                "portrayal",
+                lambda: portray(document, analysis.sentences, analysis.entities, judging),
+            )
+            analysis = _with(analysis, note, portrayals=portrayals or ())
             yield analysis
     finally:
         parse.close()
@@ -139,7 +152,7 @@ def resummarize(
 
 
 def _wanted(stage: str, stages: Collection[str]) -> bool:
-    return stage in stages or (stage == "entities" and "stance" in stages)
+    return stage in stages or (stage == "entities" and bool({"stance", "portrayal"} & set(stages)))
 
 
 def _with(analysis: Analysis, note: StageNote | None, **results: object) -> Analysis:

@@ -18,13 +18,15 @@ from ..models import StageNote
 
 T = TypeVar("T")
 
-#: What a caller can ask for; stance needs entities, so asking for it runs both.
-STAGES = ("summary", "entities", "stance")
+#: What a caller can ask for; stance and portrayal need entities, so asking for
+#: either runs that too.
+STAGES = ("summary", "entities", "stance", "portrayal")
 #: What each stage gives a person, for the sentence that says it failed.
 STAGE_RESULTS = {
     "summary": "The summary",
     "entities": "The names (people, organisations, places)",
     "stance": "Who says what",
+    "portrayal": "How the article portrays each name",
 }
 
 log = logging.getLogger(__name__)

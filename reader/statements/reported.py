@@ -170,6 +170,8 @@ def _parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
         return None
     if verb.tag_ == "VBG" or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "..., as the result was announced": nobody says the clause around it
     head = verb.head
     first, last = head.left_edge, head.right_edge
     if last.is_punct and last.i > verb.right_edge.i:

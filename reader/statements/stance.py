@@ -1,11 +1,11 @@
-"""Stance of each statement: supportive, critical or neutral, with its reasons.
+"""Stance of each statement: how it portrays the people and organisations it names.
 
-A statement's score is VADER's compound sentiment of its content plus the lean
-of its cue ("blasted" leans critical, "praised" supportive). Its targets are the
-entities its content mentions (the speaker excluded). ``stance_toward`` gives
-the sentiment a sentence carries toward one span of it: VADER word valences
-weighted by their distance to the target in the dependency tree, the target's
-role and quotation marks, combined by a 33-number logistic regression.
+For each entity the content names (the speaker excluded), the stance model
+(``reader.portrayal``) says how the sentence naming it portrays it, with a
+probability. The statement's label is the stance toward its main target, the
+one it names most (first named on a tie), nudged by its cue: "blasted" leans
+critical, "praised" supportive. A statement that names nobody is labelled by
+its tone: VADER's compound sentiment of its content plus the cue's lean.
 
 VADER comes from the ``vaderSentiment`` package, which ships its lexicon; no
 data is ever downloaded.
@@ -13,22 +13,27 @@ data is ever downloaded.
 
 from __future__ import annotations
 
-import heapq
+import math
 import re
 import threading
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..models import Block, Document, Entity, Speaker, StanceLabel, Statement
-from ..nlp import ParsedBlock, load_model
+from ..models import Entity, Speaker, StanceLabel, Statement, TargetStance
+from ..nlp import ParsedBlock
 from ..nlp.cues import CUE_LEAN
+from ..nlp.segment import sentence_spans
+from ..portrayal.judge import Judgement, TargetQuery, judge_targets
 from .attribution import Attribution, extract_attributions
-from .quotes import find_quotes
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from ..models import Document
+
+#: Answers questions about targets of the document; the pipeline may send them to workers.
+Judging = Callable[[Sequence[TargetQuery]], list[Judgement]]
 
 CUE_WEIGHT = 0.35  # how far a leaning cue moves the score
 # News prose reads mildly positive to VADER, hence the asymmetric thresholds; chosen
@@ -54,15 +59,53 @@ def analyzer() -> SentimentIntensityAnalyzer:
         return _analyzer
 
 
+#: How far a leaning cue moves the main target's stance, in log-odds: "blasted"
+#: makes critical e ** 2.5 = 12 times as likely as before and supportive 12 times
+#: less. A leaning cue is the speaker's act ("welcomed the decision"), so it
+#: decides the label unless the model is very sure of the other way.
+CUE_LOGIT = 2.5
+
+
 def extract_statements(
-    document: Document, parsed: list[ParsedBlock], entities: tuple[Entity, ...]
+    document: Document,
+    parsed: list[ParsedBlock],
+    entities: tuple[Entity, ...],
+    judging: Judging | None = None,
 ) -> tuple[Statement, ...]:
-    """Every statement of ``document`` in article order, with its stance."""
+    """Every statement of ``document`` in article order, with its stance.
+
+    ``judging`` answers the stance questions (by default here, reusing
+    ``parsed`` where it carries the full parse); all of them go in one call.
+    """
     mentions = _MentionIndex(entities)
-    return tuple(_statement(a, mentions) for a in extract_attributions(document, parsed, entities))
+    sentences = _Sentences(parsed)
+    attributions = extract_attributions(document, parsed, entities)
+    targets = [_targets(a, mentions) for a in attributions]
+    queries = [
+        TargetQuery(sentences.around(*span), span) for found in targets for _, span, _ in found
+    ]
+    judging = judging or (lambda qs: judge_targets(document.text, qs, parsed))
+    it = iter(judging(queries))
+    return tuple(
+        _statement(a, [(name, count, next(it)) for name, _, count in found])
+        for a, found in zip(attributions, targets, strict=True)
+    )
 
 
-def _statement(attribution: Attribution, mentions: _MentionIndex) -> Statement:
+Target = tuple[str, tuple[int, int], int]  # entity name, its first mention, mentions in content
+
+
+def _targets(attribution: Attribution, mentions: _MentionIndex) -> list[Target]:
+    """The entities the content names, the speaker left out, main target first."""
+    content = attribution.content
+    named = mentions.mentions_in(content.start, content.end)
+    found = [(name, spans[0], len(spans)) for name, spans in named.items()]
+    found = [t for t in found if t[0] != attribution.entity]
+    order = {name: k for k, (name, _, _) in enumerate(found)}
+    return sorted(found, key=lambda t: (-t[2], order[t[0]]))
+
+
+def _statement(attribution: Attribution, judged: list[tuple[str, int, Judgement]]) -> Statement:
     if attribution.speaker is None:
         speaker = Speaker(None, None, "(article)")
     else:
@@ -70,20 +113,89 @@ def _statement(attribution: Attribution, mentions: _MentionIndex) -> Statement:
         speaker = Speaker(s.start, s.end, s.text, attribution.entity)
     content = attribution.content
     cue = attribution.cue.text if attribution.cue else None
-    score, reasons = score_statement(content.text, cue)
-    targets = tuple(
-        name for name in mentions.names_in(content.start, content.end) if name != attribution.entity
-    )
+    lean = cue_lean(cue) if cue else 0.0
+    stances = tuple(TargetStance(name, j.label, j.confidence) for name, _, j in judged)
+    if judged:
+        main = with_cue(judged[0][2], lean)
+        label, confidence = main.label, main.confidence
+        score = round(main.supportive - main.critical, 3)
+        reasons = _target_reasons(judged, main, cue, lean)
+    else:
+        score, reasons = score_statement(content.text, cue)
+        label = label_of(score, STATEMENT_SUPPORTIVE, STATEMENT_CRITICAL)
+        confidence = tone_confidence(score, label)
     return Statement(
         speaker=speaker,
         cue=attribution.cue,
         content=content,
-        label=label_of(score, STATEMENT_SUPPORTIVE, STATEMENT_CRITICAL),
+        label=label,
         score=score,
-        targets=targets,
+        targets=tuple(name for name, _, _ in judged),
         reasons=reasons,
         direct=attribution.direct,
+        stances=stances,
+        confidence=confidence,
     )
+
+
+def with_cue(judgement: Judgement, lean: float) -> Judgement:
+    """``judgement`` with a leaning cue's weight added (see ``CUE_LOGIT``)."""
+    if not lean:
+        return judgement
+    factor = math.exp(CUE_LOGIT * lean)
+    return Judgement.from_probabilities(
+        (judgement.supportive * factor, judgement.neutral, judgement.critical / factor),
+        judgement.evidence,
+    )
+
+
+def _target_reasons(
+    judged: list[tuple[str, int, Judgement]], main: Judgement, cue: str | None, lean: float
+) -> tuple[str, ...]:
+    """ "critical toward Israel (86 %): ‘war crimes’", the cue, then the other targets."""
+    name, _, first = judged[0]
+    words = ", ".join(f"‘{w}’" for w in first.evidence) if main.label == first.label else ""
+    reasons = [
+        f"{main.label} toward {name} ({_percent(main.confidence)}){': ' + words if words else ''}"
+    ]
+    if lean and cue:
+        reasons.append(f"cue ‘{cue}’ leans {'critical' if lean < 0 else 'supportive'}")
+    for other, _, j in judged[1:]:
+        reasons.append(f"{j.label} toward {other} ({_percent(j.confidence)})")
+    return tuple(reasons)
+
+
+def _percent(p: float) -> str:
+    return f"{round(100 * p)} %"
+
+
+def tone_confidence(score: float, label: StanceLabel) -> float:
+    """How sure a tone label is: how far its score stands from the neighbouring labels."""
+    if label == "neutral":
+        margin = min(STATEMENT_SUPPORTIVE - score, score - STATEMENT_CRITICAL)
+        return round(min(1.0, 0.5 + margin), 3)
+    edge = STATEMENT_SUPPORTIVE if label == "supportive" else STATEMENT_CRITICAL
+    return round(min(1.0, 0.5 + abs(score - edge)), 3)
+
+
+class _Sentences:
+    """The sentences of the parsed blocks, to find the one around a mention."""
+
+    def __init__(self, parsed: Iterable[ParsedBlock]) -> None:
+        spans = sorted(
+            (block.offset + start, block.offset + end)
+            for block in parsed
+            for start, end in sentence_spans(block.doc)
+        )
+        self._spans = spans
+        self._starts = [start for start, _ in spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding ``start:end`` (the span itself if none does)."""
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0 and end <= self._spans[i][1]:
+            return self._spans[i]
+        return (start, end)
 
 
 def score_statement(content: str, cue: str | None) -> tuple[float, tuple[str, ...]]:
@@ -194,153 +306,13 @@ class _MentionIndex:
         self._rows = rows
         self._starts = [r[0] for r in rows]
 
-    def names_in(self, start: int, end: int) -> list[str]:
-        """Names of the entities mentioned inside the span, in order of first mention."""
-        names: dict[str, None] = {}
+    def mentions_in(self, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+        """The mentions inside the span by entity name, in order of first mention."""
+        found: dict[str, list[tuple[int, int]]] = {}
         i = bisect_left(self._starts, start)
         while i < len(self._rows) and self._rows[i][0] < end:
-            if self._rows[i][1] <= end:
-                names.setdefault(self._rows[i][2])
+            m_start, m_end, name = self._rows[i]
+            if m_end <= end:
+                found.setdefault(name, []).append((m_start, m_end))
             i += 1
-        return list(names)
-
-
-# --------------------------------------------------------------------------- target-dependent
-
-# A three-class logistic regression over the features of ``toward_features``,
-# fitted on NewsMTSC's train split only (8,733 targets; class-balanced, L2 = 1,
-# 3,000 steps of plain gradient descent with numpy, by a script kept outside the
-# repository; no corpus text is kept). Rows: supportive, neutral, critical;
-# columns: bias then one weight per feature. Only these numbers were learned.
-# Macro F1 on the NewsMTSC dev sets: rw 55.1, mt 57.2 (whole-sentence VADER:
-# 50.8 and 52.8).
-TOWARD_FEATURES = (
-    "sentence compound",
-    "positive words, weighted 0.5 ** tree distance to the target",
-    "negative words, weighted 0.5 ** distance",
-    "positive words anywhere in the sentence",
-    "negative words anywhere in the sentence",
-    "target is the subject of an act (not of a copula)",
-    "subject x weighted negative words",
-    "subject x weighted positive words",
-    "target inside quotation marks",
-    "quotation marks elsewhere in the sentence",
-)
-TOWARD_WEIGHTS: tuple[tuple[float, ...], ...] = (
-    (-0.372, 0.698, 2.470, -1.232, 0.429, -0.231, 0.261, -0.217, 0.268, 0.406, -0.200),
-    (0.426, -0.022, -1.684, -1.693, -0.520, -0.157, 0.114, -0.866, -0.592, -0.697, 0.216),
-    (-0.054, -0.676, -0.786, 2.925, 0.092, 0.388, -0.375, 1.083, 0.324, 0.292, -0.016),
-)
-_COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound", "stay"})
-_TOWARD_LABELS: tuple[StanceLabel, ...] = ("supportive", "neutral", "critical")
-
-
-def stance_toward(sentence: str, start: int, end: int) -> StanceLabel:
-    """How ``sentence`` portrays ``sentence[start:end]``: supportive, critical or neutral.
-
-    VADER's word valences (turned round when the parse shows a negation) are
-    summed by their distance to the target in the dependency tree, so the
-    words about the target count apart from the rest of the sentence; the
-    target's role and quotation marks are features too. A small logistic
-    regression (``TOWARD_WEIGHTS``) combines them.
-    """
-    doc = load_model()(sentence)
-    return toward_label(toward_features(doc, start, end))
-
-
-def toward_label(features: list[float]) -> StanceLabel:
-    scores = [
-        row[0] + sum(w * x for w, x in zip(row[1:], features, strict=True))
-        for row in TOWARD_WEIGHTS
-    ]
-    return _TOWARD_LABELS[scores.index(max(scores))]
-
-
-def toward_features(doc: Doc, start: int, end: int) -> list[float]:
-    """The features of ``TOWARD_FEATURES`` for the target ``doc.text[start:end]``."""
-    compound = analyzer().polarity_scores(doc.text)["compound"]
-    near = [0.0, 0.0]  # positive, negative; weighted by distance
-    anywhere = [0.0, 0.0]
-    for value, distance in word_valences(doc, start, end):
-        side = 0 if value > 0 else 1
-        near[side] += abs(value) / 4 * 0.5**distance
-        anywhere[side] += abs(value) / 4
-    targets = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    subject = 0.0
-    if targets:
-        root = min(targets, key=lambda t: len(list(t.ancestors)))
-        while root.dep_ in ("compound", "appos", "flat", "poss") and root.head.i != root.i:
-            root = root.head
-        # the doer of an act ("X attacked Y"); a copula's subject is what is described
-        copula = root.head.lemma_ in _COPULAS or any(
-            c.dep_ in ("attr", "acomp") for c in root.head.children
-        )
-        subject = 1.0 if root.dep_ == "nsubj" and not copula else 0.0
-    quotes = find_quotes(doc.text, (Block(0, len(doc.text)),))
-    inside = any(q.start <= start and end <= q.end for q in quotes)
-    return [
-        compound,
-        *near,
-        *anywhere,
-        subject,
-        subject * near[1],
-        subject * near[0],
-        1.0 if inside else 0.0,
-        1.0 if quotes and not inside else 0.0,
-    ]
-
-
-def word_valences(doc: Doc, start: int, end: int) -> list[tuple[float, int]]:
-    """(valence, tree distance to the target) of each sentiment word outside the target."""
-    targets = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    if not targets:
-        return []
-    distance = _tree_distances(doc, [t.i for t in targets])
-    lexicon = analyzer().lexicon
-    out: list[tuple[float, int]] = []
-    for token in doc:
-        if start <= token.idx < end:
-            continue
-        value = lexicon.get(token.lower_)
-        if value is None:
-            value = lexicon.get(token.lemma_.lower())
-        if value is None:
-            continue
-        if _negated(token):
-            value *= -0.74  # VADER's negation factor
-        out.append((value, distance[token.i]))
-    return out
-
-
-def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    head = token.head
-    return head.i != token.i and any(c.dep_ == "neg" for c in head.children)
-
-
-_CLAUSE_LINKS = frozenset({"conj", "parataxis", "ccomp", "advcl", "relcl", "xcomp"})
-
-
-def _tree_distances(doc: Doc, sources: list[int]) -> list[int]:
-    """Distance of every token from the nearest source over the tree; crossing into
-    another clause (conj, ccomp, advcl, ...) costs two steps."""
-    far = 2 * len(doc) + 2
-    dist = [far] * len(doc)
-    heap = [(0, i) for i in sources]
-    for i in sources:
-        dist[i] = 0
-    while heap:
-        d, i = heapq.heappop(heap)
-        if d > dist[i]:
-            continue
-        token = doc[i]
-        steps = [(c.i, c.dep_) for c in token.children]
-        if token.head.i != i:
-            steps.append((token.head.i, token.dep_))
-        for j, dep in steps:
-            nd = d + (2 if dep in _CLAUSE_LINKS else 1)
-            if nd < dist[j]:
-                dist[j] = nd
-                heapq.heappush(heap, (nd, j))
-    return dist
+        return found

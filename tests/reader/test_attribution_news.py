@@ -403,3 +403,17 @@ def test_a_byline_after_a_quote_is_not_its_speaker(attributions):
     )
     item = only(found)
     assert speaker_of(item) != "By Jane Doe"
+
+
+def test_a_passive_clause_beside_a_quote_reports_nothing(attributions):
+    """ "..., as the result was announced": the result says nothing, and the quote
+    keeps its speaker."""
+    _, found, entities = attributions(
+        "Council backs the plan\n\n"
+        '"This is the best decision we have taken in years," said Maria Lopez, the leader '
+        'of the council, as the result was announced. "Tonight we gave them a reason to stay."\n'
+    )
+    item = only(found)
+    assert item.cue is not None and item.cue.text == "said"
+    assert item.entity == entity_named(entities, "Lopez")
+    assert item.content.text.endswith('a reason to stay."')

@@ -118,7 +118,7 @@ def test_a_text_in_another_language_gets_a_summary_and_a_notice(spacy_model, wri
 
     assert analysis.summary is not None and analysis.summary.sentences
     assert analysis.entities == () and analysis.statements == ()
-    assert [note.stage for note in analysis.notes] == ["entities", "stance"]
+    assert [note.stage for note in analysis.notes] == ["entities", "stance", "portrayal"]
     note = analysis.notes[0]
     assert not note.failed
     assert note.message == (

@@ -38,13 +38,14 @@ def test_stages_come_in_order_and_grow(document):
             mode="parallel",
         )
     )
-    assert seen == ["model", "parse", "summary", "entities", "stance"]
-    assert len(steps) == 4
-    first, with_summary, with_entities, complete = steps
+    assert seen == ["model", "parse", "summary", "entities", "stance", "portrayal"]
+    assert len(steps) == 5
+    first, with_summary, with_entities, with_statements, complete = steps
     assert first.sentences and first.summary is None and not first.entities
     assert with_summary.summary is not None and len(with_summary.summary.sentences) == 3
     assert with_entities.entities and not with_entities.statements
-    assert complete.statements
+    assert with_statements.statements and not with_statements.portrayals
+    assert complete.statements and complete.portrayals
     assert all(step.sentences == first.sentences for step in steps)
 
 

@@ -44,6 +44,7 @@ def document(spacy_model, write_file) -> Document:
         ("summary", "summarize_aside"),
         ("entities", "extract_entities"),
         ("stance", "extract_statements"),
+        ("portrayal", "portray"),
     ],
 )
 def test_a_failing_stage_leaves_the_others(document, monkeypatch, stage, function):
@@ -61,6 +62,7 @@ def test_a_failing_stage_leaves_the_others(document, monkeypatch, stage, functio
     assert bool(analysis.entities) == (stage != "entities")
     # Stance runs without entities too: its speakers are then unlinked, not lost.
     assert bool(analysis.statements) == (stage != "stance")
+    assert bool(analysis.portrayals) == (stage not in ("entities", "portrayal"))
 
 
 def test_a_parse_that_fails_says_so_for_every_stage(document, monkeypatch):
@@ -69,7 +71,7 @@ def test_a_parse_that_fails_says_so_for_every_stage(document, monkeypatch):
     analysis = pipeline.analyze(document, OPTIONS, mode="full")
 
     assert analysis.sentences == ()
-    assert [note.stage for note in analysis.notes] == ["summary", "entities", "stance"]
+    assert [note.stage for note in analysis.notes] == ["summary", "entities", "stance", "portrayal"]
 
 
 def test_the_cache_keeps_the_stages_that_worked(document, monkeypatch, tmp_path):

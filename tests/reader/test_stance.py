@@ -7,7 +7,8 @@ import pytest
 from reader import analyze, load_document, nlp
 from reader.entities.extract import extract_entities
 from reader.models import Statement
-from reader.statements.stance import cue_lean, extract_statements, score_statement, stance_toward
+from reader.portrayal.judge import stance_toward
+from reader.statements.stance import cue_lean, extract_statements, score_statement
 
 
 @pytest.fixture
@@ -114,13 +115,13 @@ def test_stance_toward_tells_two_targets_of_one_sentence_apart(spacy_model):
     )
     smith = sentence.index("Smith")
     jones = sentence.index("Jones")
-    assert stance_toward(sentence, smith, smith + 5) == "supportive"
-    assert stance_toward(sentence, jones, jones + 5) == "critical"
+    assert stance_toward(sentence, smith, smith + 5)[0] == "supportive"
+    assert stance_toward(sentence, jones, jones + 5)[0] == "critical"
 
 
 def test_stance_toward_a_neutral_sentence(spacy_model):
     sentence = "Smith will travel to Ohio on Tuesday."
-    assert stance_toward(sentence, 0, 5) == "neutral"
+    assert stance_toward(sentence, 0, 5)[0] == "neutral"
 
 
 def test_pipeline_fills_statements(spacy_model, write_file):
