@@ -70,6 +70,7 @@ _EXPORTS: dict[str, str] = {
     "is_model_loaded": "nlp.model",
     "STANCE_LABELS": "models",
     "STANCE_COLOURS": "output.palette",
+    "PORTRAYAL_COLOURS": "output.palette",
     "UNCERTAIN_BELOW": "models",
     "PORTRAYAL_LABELS": "models",
     "stance_toward": "portrayal.judge",
@@ -104,6 +105,7 @@ __all__ = [
     "DEFAULT_ALGORITHM",
     "DEFAULT_LENGTH",
     "ENTITY_GROUPS",
+    "PORTRAYAL_COLOURS",
     "PORTRAYAL_LABELS",
     "PROG",
     "STAGES",
@@ -223,7 +225,7 @@ if TYPE_CHECKING:
     from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
     from .output.cli import run_cli
     from .output.commands import COMMANDS, PROG, OneLineParser, command_of, version
-    from .output.palette import STANCE_COLOURS
+    from .output.palette import PORTRAYAL_COLOURS, STANCE_COLOURS
     from .output.report import (
         algorithm_name,
         portrayal_phrase,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..models import STANCE_LABELS, StanceLabel
+from ..models import PORTRAYAL_LABELS, STANCE_LABELS, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -27,3 +27,14 @@ STANCE_COLOURS: MappingProxyType[StanceLabel, LabelColours] = MappingProxyType(
     }
 )
 assert tuple(STANCE_COLOURS) == STANCE_LABELS
+
+#: An entity's portrayal in the stance colours: positive as supportive, negative as critical.
+PORTRAYAL_COLOURS: MappingProxyType[str, LabelColours] = MappingProxyType(
+    dict(
+        zip(
+            PORTRAYAL_LABELS,
+            (STANCE_COLOURS[k] for k in ("supportive", "neutral", "critical")),
+            strict=True,
+        )
+    )
+)
