@@ -39,6 +39,13 @@ class Highlights:
         spans = [(m.start, m.end) for m in entity.mentions]
         self._view.set_layer("entity", spans, theme.ENTITY)
 
+    def mark_all(self, spans: list[tuple[int, int]]) -> None:
+        """Mark several spans at once (a matrix cell's statements), showing the first."""
+        if not spans:
+            return
+        self._view.reveal(*spans[0])
+        self._view.set_layer("mark", spans, theme.MARK)
+
     def show_statements(self, spans: Spans) -> None:
         """Colour the statements' contents by label (``{}``: none)."""
         view = self._view

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         self.entity_sidebar.entitySelected.connect(self._on_entity_selected)
         self.entity_sidebar.mentionActivated.connect(self.article_view.reveal)
         self.stance_panel.statementActivated.connect(self.article_view.reveal)
+        self.side.matrix_panel.statementActivated.connect(self.article_view.reveal)
+        self.side.matrix_panel.cellActivated.connect(self.highlights.mark_all)
         self.stance_panel.highlightsChanged.connect(self._on_stance_highlights_changed)
         self.file_watcher.changed.connect(self._on_file_changed)
         self.file_watcher.removed.connect(self._on_file_removed)
@@ -297,6 +299,8 @@ class MainWindow(QMainWindow):
             self._show_entities(update.entities)
         if update.statements is not None:
             self._show_statements(update.statements)
+        if update.portrayals is not None:
+            self.entity_sidebar.show_portrayals(update.portrayals)
         self._show_notes(update.notes)
         self._update_actions()
 

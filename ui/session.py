@@ -10,7 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from reader import Analysis, AnalysisOptions, Document, Entity, StageNote, Statement, Summary
+from reader import (
+    Analysis,
+    AnalysisOptions,
+    Document,
+    Entity,
+    Portrayal,
+    StageNote,
+    Statement,
+    Summary,
+)
 
 #: A file's ``(mtime_ns, size, inode)``: it changes when a program saves the file.
 Signature = tuple[int, int, int]
@@ -34,6 +43,7 @@ class Update:
     entities: tuple[Entity, ...] | None = None
     statements: tuple[Statement, ...] | None = None
     notes: tuple[StageNote, ...] = ()  # notes not shown before
+    portrayals: tuple[Portrayal, ...] | None = None
 
 
 @dataclass
@@ -46,6 +56,7 @@ class ArticleSession:
     seen_summary: Summary | None = None  # the last summary an analysis brought
     entities: tuple[Entity, ...] | None = None  # on screen; None until that stage ran
     statements: tuple[Statement, ...] | None = None
+    portrayals: tuple[Portrayal, ...] | None = None
     notes: set[StageNote] = field(default_factory=set)
     pending_path: str | None = None  # a file being opened
     pending_signature: Signature | None = None
@@ -73,7 +84,7 @@ class ArticleSession:
         self.pending_path = None
         self.document = document
         self.analysis = self.summary = self.seen_summary = None
-        self.entities = self.statements = None
+        self.entities = self.statements = self.portrayals = None
         self.notes = set()
         self.complete = False
         self.signature = self.pending_signature
@@ -97,6 +108,9 @@ class ArticleSession:
             entities = self.entities = analysis.entities
         if analysis.statements and analysis.statements is not self.statements:
             statements = self.statements = analysis.statements
+        portrayals = None
+        if analysis.portrayals and analysis.portrayals is not self.portrayals:
+            portrayals = self.portrayals = analysis.portrayals
         fresh = tuple(note for note in analysis.notes if note not in self.notes)
         self.notes.update(fresh)
         for note in fresh:  # a note stands for the stage's (empty) result
@@ -104,7 +118,7 @@ class ArticleSession:
                 self.entities = ()
             elif note.stage == "stance":
                 self.statements = ()
-        return Update(summary, resummarize, entities, statements, fresh)
+        return Update(summary, resummarize, entities, statements, fresh, portrayals)
 
     def take_summary(self, summary: Summary, options: AnalysisOptions) -> bool:
         """A re-made summary: True when it is for the options chosen now (then shown)."""

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 from reader import Entity, StageNote, Statement
 
 from .panels.entity_sidebar import EntitySidebar
+from .panels.stance_matrix import StanceMatrixPanel
 from .panels.stance_panel import StancePanel
 from .panels.summary_panel import SummaryPanel
 from .session import ArticleSession
 
 STANCE_TAB = "Stance"
+MATRIX_TAB = "Who about whom"
 
 
 class SidePanels(QSplitter):
@@ -29,11 +31,14 @@ class SidePanels(QSplitter):
         self.entity_sidebar.setObjectName("entitySidebar")
         self.stance_panel = StancePanel(self)
         self.stance_panel.setObjectName("stancePanel")
+        self.matrix_panel = StanceMatrixPanel(self)
+        self.matrix_panel.setObjectName("matrixPanel")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("sideTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.entity_sidebar, "Entities")
         self.tabs.addTab(self.stance_panel, STANCE_TAB)
+        self.tabs.addTab(self.matrix_panel, MATRIX_TAB)
         self.addWidget(self.summary_panel)
         self.addWidget(self.tabs)
         self.setChildrenCollapsible(False)
@@ -52,7 +57,9 @@ class SidePanels(QSplitter):
         else:
             self.entity_sidebar.show_message("Finding entities…")
             self.stance_panel.clear()
+            self.matrix_panel.clear()
         self.stance_panel.show_message("Finding who says what…")
+        self.matrix_panel.show_message("Finding who says what…")
         self.set_stance_count(None)
 
     def show_entities(self, entities: tuple[Entity, ...]) -> None:
@@ -66,6 +73,7 @@ class SidePanels(QSplitter):
 
     def show_statements(self, statements: tuple[Statement, ...]) -> None:
         self.stance_panel.show_statements(statements)  # emits highlightsChanged
+        self.matrix_panel.show_statements(statements)
         self.set_stance_count(len(statements))
 
     def set_stance_count(self, count: int | None) -> None:
@@ -81,6 +89,7 @@ class SidePanels(QSplitter):
                 self.show_no_entities(note.message)
             elif note.stage == "stance":
                 self.stance_panel.show_message(note.message)
+                self.matrix_panel.show_message(note.message)
                 self.set_stance_count(None)
 
     def explain_missing(self, session: ArticleSession, why: str) -> None:
@@ -91,3 +100,4 @@ class SidePanels(QSplitter):
             self.show_no_entities(f"No entities: {why}.")
         if session.statements is None:
             self.stance_panel.show_message(f"No statements: {why}.")
+            self.matrix_panel.show_message(f"No statements: {why}.")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 
 import reader
-from reader.models import Document, Speaker, Statement, TextRef
+from reader.models import Document, Speaker, Statement, TargetStance, TextRef
 from ui.panels.stance_delegate import (
     GROUP_ROLE,
     KIND_ROLE,
@@ -23,7 +24,9 @@ from ui.panels.stance_groups import (
     LABELS,
     group_by_speaker,
     leaning,
+    pill_text,
     speaker_key,
+    targets_text,
 )
 from ui.panels.stance_panel import ALL_SPEAKERS, NO_MATCH, NO_STATEMENTS, StancePanel
 
@@ -343,14 +346,31 @@ def test_tooltip_explains_the_label(panel, statements):
     panel.show_statements(statements)
     becker = statements[1]
     tip = panel.statement_item(becker).toolTip(0)
-    assert "Critical" in tip and "-0.80" in tip
+    assert "Critical (100 % sure)" in tip
     for reason in becker.reasons:
         assert reason in tip
     # What the view and screen readers get, through the model.
     index = panel.tree().indexFromItem(panel.statement_item(becker))
     assert index.data(Qt.ItemDataRole.ToolTipRole) == tip
     spoken = index.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith("critical: ") and becker.content.text.split()[0] in spoken
+    assert spoken.startswith("Critical (100 % sure): ")
+    assert becker.content.text.split()[0] in spoken
+
+
+def test_an_unsure_label_looks_unsure(panel, statements):
+    unsure = replace(
+        statements[1],
+        confidence=0.45,
+        stances=(TargetStance("Harbour Authority", "critical", 0.45),),
+        targets=("Harbour Authority",),
+    )
+    panel.show_statements([statements[0], unsure])
+    tip = panel.statement_item(unsure).toolTip(0)
+    assert "Perhaps critical (45 % sure: uncertain)" in tip
+    assert pill_text(unsure) == "critical?" and pill_text(statements[0]) == "supportive"
+    assert targets_text(unsure) == "→ Harbour Authority (critical?)"
+    spoken = panel.statement_item(unsure).data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Perhaps critical")
 
 
 def test_empty_list_and_messages(panel, qtbot, statements):

@@ -10,23 +10,21 @@ tens of thousands of times.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,225 +33,29 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStackedWidget,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-import reader
-from reader import Entity
+from reader import Entity, Portrayal
 
+from .entity_delegate import BAR_WIDTH, EntityDelegate
+from .entity_model import (
+    ENTITY_ROLE,
+    PORTRAYAL_COLUMN,
+    EntityGroup,
+    EntityTreeModel,
+    entity_key,
+    group_entities,
+    matches,
+)
 from .placeholder import placeholder_label
-
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity of an entity row (None on group rows)
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_FONT = Qt.ItemDataRole.FontRole
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-_ROOT = QModelIndex()
 
 NO_DOCUMENT = "Open an article to see who and what it mentions."
 NO_ENTITIES = "No names, places or dates found in this article."
 NO_MATCH = "No entity matches the filter."
-
-# Words for spaCy's labels, for tooltips only (grouping comes from reader.entities).
-LABEL_WORDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "country, city or state",
-    "LOC": "location",
-    "FAC": "building or facility",
-    "NORP": "nationality, religious or political group",
-    "DATE": "date",
-    "TIME": "time",
-    "EVENT": "event",
-    "PRODUCT": "product",
-    "WORK_OF_ART": "work of art",
-    "LAW": "law",
-    "LANGUAGE": "language",
-    "MONEY": "amount of money",
-    "PERCENT": "percentage",
-    "QUANTITY": "quantity",
-    "ORDINAL": "ordinal",
-    "CARDINAL": "number",
-    "MISC": "miscellaneous",
-}
-
-
-def entity_groups() -> tuple[tuple[str, ...], Callable[[str], str]]:
-    """Group names in display order and the function that files a label under one.
-
-    Read from the core at call time: the core owns the grouping.
-    """
-    groups: Mapping[str, object] = reader.ENTITY_GROUPS
-    return tuple(groups), reader.group_of
-
-
-def entity_tooltip(entity: Entity, group: str) -> str:
-    kind = LABEL_WORDS.get(entity.type, entity.type.lower().replace("_", " "))
-    lines = [entity.name, f"{kind.capitalize()} ({entity.type}) · {group}"]
-    count = entity.count
-    lines.append("1 mention" if count == 1 else f"{count} mentions")
-    if entity.aliases:
-        lines.append("Also written as: " + ", ".join(entity.aliases))
-    return "\n".join(lines)
-
-
-def _key(entity: Entity) -> tuple[str, str]:
-    return entity.name, entity.type
-
-
-@dataclass(frozen=True)
-class _Group:
-    name: str
-    entities: tuple[Entity, ...]  # most mentioned first
-    size: int  # entities in the group before filtering
-    mentions: int  # their mentions before filtering
-
-    @property
-    def label(self) -> str:
-        return f"{self.name}  ({self.size})"
-
-    @property
-    def tooltip(self) -> str:
-        entities = "entity" if self.size == 1 else "entities"
-        mentions = "mention" if self.mentions == 1 else "mentions"
-        return f"{self.name}: {self.size} {entities}, {self.mentions} {mentions}"
-
-
-def group_entities(entities: Sequence[Entity]) -> list[_Group]:
-    """Non-empty groups in ``ENTITY_GROUPS`` order, each sorted by mention count."""
-    group_names, group_of = entity_groups()
-    members: dict[str, list[Entity]] = {name: [] for name in group_names}
-    for entity in entities:
-        members.setdefault(group_of(entity.type), []).append(entity)
-    groups = []
-    for name, found in members.items():
-        if found:
-            found.sort(key=lambda e: (-e.count, e.name.casefold()))
-            groups.append(_Group(name, tuple(found), len(found), sum(e.count for e in found)))
-    return groups
-
-
-def matches(entity: Entity, needle: str) -> bool:
-    """Case-insensitive substring match on the name and every other spelling."""
-    return any(needle in form.casefold() for form in (entity.name, *entity.aliases))
-
-
-_TOP = 0  # internalId of group rows; entity rows carry their group's row + 1
-_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
-_ENTITY_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-)
-_COUNT_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class EntityTreeModel(QAbstractItemModel):
-    """Groups and their entities, two columns: the name and the number of mentions."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._groups: list[_Group] = []
-        self._rows: dict[tuple[str, str], tuple[int, int]] = {}
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_groups(self, groups: list[_Group]) -> None:
-        self.beginResetModel()
-        self._groups = groups
-        self._rows = {
-            _key(entity): (g, r)
-            for g, group in enumerate(groups)
-            for r, entity in enumerate(group.entities)
-        }
-        self.endResetModel()
-
-    def index_of(self, entity: Entity) -> QModelIndex:
-        """The name cell of ``entity``'s row, or an invalid index when it is not shown."""
-        where = self._rows.get(_key(entity))
-        if where is None:
-            return QModelIndex()
-        return self.createIndex(where[1], 0, where[0] + 1)
-
-    def entity_count(self) -> int:
-        return len(self._rows)
-
-    # -- QAbstractItemModel ---------------------------------------------------------
-
-    def index(
-        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT
-    ) -> QModelIndex:
-        if not 0 <= column < 2 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self._groups):
-                return QModelIndex()
-            return self.createIndex(row, column, _TOP)
-        if parent.internalId() != _TOP or row >= len(self._groups[parent.row()].entities):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: QModelIndex | QPersistentModelIndex | None = None):  # type: ignore[override]
-        if child is None:  # QObject.parent()
-            return super().parent()
-        if not child.isValid() or child.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _TOP)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._groups[parent.row()].entities)
-        return 0
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 2
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _GROUP_FLAGS if index.internalId() == _TOP else _ENTITY_FLAGS
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> object:
-        if not index.isValid():
-            return None
-        column = index.column()
-        if index.internalId() == _TOP:
-            group = self._groups[index.row()]
-            if role == _DISPLAY:
-                return group.label if column == 0 else str(group.mentions)
-            if role == _TOOLTIP:
-                return group.tooltip
-            if role == _FONT:
-                return self._bold
-        else:
-            group = self._groups[index.internalId() - 1]
-            entity = group.entities[index.row()]
-            if role == _DISPLAY:
-                return entity.name if column == 0 else str(entity.count)
-            if role == ENTITY_ROLE:
-                return entity
-            if role == _TOOLTIP:
-                return entity_tooltip(entity, group.name)
-        if role == _ALIGNMENT and column == 1:
-            return _COUNT_ALIGNMENT
-        return None
-
-
-class _RoomyDelegate(QStyledItemDelegate):
-    """The default delegate with a little air above and below each row."""
-
-    EXTRA = 6
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + self.EXTRA)  # bold group rows too
 
 
 class _EntityTree(QTreeView):
@@ -292,7 +94,7 @@ class EntitySidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: tuple[Entity, ...] = ()
-        self._groups: list[_Group] = []  # all of them, grouped once
+        self._groups: list[EntityGroup] = []  # all of them, grouped once
         self._entity: Entity | None = None
         self._mention = 0
         self._syncing = False  # set while the view's selection follows the state
@@ -313,7 +115,7 @@ class EntitySidebar(QWidget):
         self._tree.setModel(self._model)
         self._tree.setHeaderHidden(True)
         self._tree.setUniformRowHeights(True)
-        self._tree.setItemDelegate(_RoomyDelegate(self._tree))
+        self._tree.setItemDelegate(EntityDelegate(self._tree))
         self._tree.setAnimated(False)
         self._tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -323,6 +125,8 @@ class EntitySidebar(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(PORTRAYAL_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PORTRAYAL_COLUMN, BAR_WIDTH + 12)
         self._tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._tree.clicked.connect(self._on_clicked)
         self._tree.returnPressed.connect(self._reveal_current)
@@ -383,10 +187,11 @@ class EntitySidebar(QWidget):
 
     def show_entities(self, entities: Sequence[Entity]) -> None:
         """Show ``entities`` grouped by kind; keeps the selection if it is still there."""
-        previous = _key(self._entity) if self._entity is not None else None
+        previous = entity_key(self._entity) if self._entity is not None else None
+        self._model.set_portrayals(())  # they belong to the analysis these came from
         self._all = tuple(entities)
         self._groups = group_entities(self._all)
-        kept = next((e for e in self._all if _key(e) == previous), None)
+        kept = next((e for e in self._all if entity_key(e) == previous), None)
         if kept is None:
             self._drop_selection(emit=previous is not None)
         else:
@@ -395,6 +200,13 @@ class EntitySidebar(QWidget):
             self._mention = min(self._mention, kept.count - 1)
             self.entitySelected.emit(kept)
         self._apply_filter(self._filter.text())
+
+    def show_portrayals(self, portrayals: Sequence[Portrayal]) -> None:
+        """How the article portrays each entity shown: a bar beside its count."""
+        self._model.set_portrayals(portrayals)
+
+    def portrayal_of(self, entity: Entity) -> Portrayal | None:
+        return self._model.portrayal_of(entity)
 
     def show_message(self, text: str) -> None:
         """Replace the tree with a message ("Finding names…", "Open an article…")."""
@@ -440,7 +252,7 @@ class EntitySidebar(QWidget):
 
     # -- showing ------------------------------------------------------------------
 
-    def _show_groups(self, groups: list[_Group]) -> None:
+    def _show_groups(self, groups: list[EntityGroup]) -> None:
         self._syncing = True
         try:
             self._model.set_groups(groups)
@@ -549,7 +361,9 @@ class EntitySidebar(QWidget):
         if self._syncing or not selected.indexes():
             return  # a filter hiding the row keeps the entity selected
         entity = selected.indexes()[0].siblingAtColumn(0).data(ENTITY_ROLE)
-        if entity is not None and (self._entity is None or _key(entity) != _key(self._entity)):
+        if entity is not None and (
+            self._entity is None or entity_key(entity) != entity_key(self._entity)
+        ):
             self._choose(entity)
 
     @Slot(QModelIndex)
@@ -566,7 +380,7 @@ class EntitySidebar(QWidget):
         entity = index.data(ENTITY_ROLE) if index.isValid() else None
         if entity is None:
             return
-        if self._entity is None or _key(entity) != _key(self._entity):
+        if self._entity is None or entity_key(entity) != entity_key(self._entity):
             self._choose(entity)
         else:
             self._emit_mention()

@@ -15,10 +15,17 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from reader import Statement
+from reader import UNCERTAIN_BELOW, Statement
 
 from .. import theme
-from .stance_groups import LABELS, SpeakerGroup, snippet, speaker_details, targets_text
+from .stance_groups import (
+    LABELS,
+    SpeakerGroup,
+    pill_text,
+    snippet,
+    speaker_details,
+    targets_text,
+)
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "speaker" or "statement"
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Statement of a statement row
@@ -174,20 +181,25 @@ class StanceDelegate(QStyledItemDelegate):
         first_h = max(fm.height(), pill_fm.height() + 4)
 
         # line 1: label pill, cue, targets
-        pill_text = statement.label
+        label = pill_text(statement)
         pill = QRectF(
             rect.left(),
             rect.top() + (first_h - pill_fm.height() - 4) / 2,
-            pill_fm.horizontalAdvance(pill_text) + 14,
+            pill_fm.horizontalAdvance(label) + 14,
             pill_fm.height() + 4,
         )
         color = label_color(statement.label)
-        painter.setPen(QPen(solid(color, 200), 1))
-        painter.setBrush(QBrush(solid(color, min(255, color.alpha() + 60))))
+        if statement.uncertain:  # an outline only, dashed: a guess, not a verdict
+            pen = QPen(solid(color, 230), 1.2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(solid(color, 25)))
+        else:
+            painter.setPen(QPen(solid(color, 200), 1))
+            painter.setBrush(QBrush(solid(color, min(255, color.alpha() + 60))))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setFont(small)
         painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), pill_text)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), label)
 
         x = int(pill.right()) + 8
         line1 = QRect(x, rect.top(), rect.right() - x, first_h)
@@ -203,8 +215,10 @@ class StanceDelegate(QStyledItemDelegate):
             painter.setPen(text)
             painter.drawText(line1, align, cue)
             line1.setLeft(line1.left() + italic_fm.horizontalAdvance(cue) + 10)
-        targets = targets_text(statement)
-        if targets and line1.width() > 20:
+        if statement.stances and line1.width() > 20:
+            self._paint_targets(painter, opt.font, muted, line1, statement)
+        elif statement.targets and line1.width() > 20:
+            targets = targets_text(statement)
             painter.setFont(opt.font)
             painter.setPen(muted)
             painter.drawText(
@@ -220,6 +234,42 @@ class StanceDelegate(QStyledItemDelegate):
             QRect(rect.left(), top, rect.width(), rect.bottom() - top),
             self._content_text(statement),
         )
+
+    @staticmethod
+    def _paint_targets(
+        painter: QPainter, font: QFont, muted: QColor, line: QRect, statement: Statement
+    ) -> None:
+        """ "→ ● Israel ○ Lebanon": each name after a dot of its stance's colour, hollow
+        when the model is unsure; what does not fit ends in an ellipsis."""
+        fm = QFontMetrics(font)
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.setFont(font)
+        painter.setPen(muted)
+        arrow = "→ "
+        painter.drawText(line, align, arrow)
+        x = line.left() + fm.horizontalAdvance(arrow)
+        dot = max(6, fm.height() // 2 - 1)
+        for k, stance in enumerate(statement.stances):
+            name = stance.target if k == len(statement.stances) - 1 else stance.target + ","
+            room = line.right() - x - dot - 4
+            if room < fm.horizontalAdvance("…") + 4:
+                break
+            color = solid(label_color(stance.label), 230)
+            circle = QRectF(x, line.center().y() - dot / 2, dot, dot)
+            if stance.confidence < UNCERTAIN_BELOW:
+                painter.setPen(QPen(color, 1.4))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(color))
+            painter.drawEllipse(circle)
+            x += dot + 4
+            shown = fm.elidedText(name, Qt.TextElideMode.ElideRight, room)
+            painter.setPen(muted)
+            painter.drawText(QRect(x, line.top(), line.right() - x, line.height()), align, shown)
+            x += fm.horizontalAdvance(shown) + 8
+            if shown != name:
+                break
 
     @staticmethod
     def _content_text(statement: Statement) -> str:

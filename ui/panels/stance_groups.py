@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader import STANCE_LABELS, Statement
+from reader import STANCE_LABELS, UNCERTAIN_BELOW, Statement, stance_phrase
 
 LABELS = STANCE_LABELS
 ARTICLE_KEY = "article"
@@ -93,14 +93,36 @@ def snippet(text: str) -> str:
 
 
 def targets_text(statement: Statement) -> str:
-    return "→ " + ", ".join(statement.targets) if statement.targets else ""
+    """ "→ Israel (critical), Lebanon (neutral?)": whom it names, and how."""
+    if not statement.stances:
+        return "→ " + ", ".join(statement.targets) if statement.targets else ""
+    return "→ " + ", ".join(
+        f"{t.target} ({t.label}{'?' if t.confidence < UNCERTAIN_BELOW else ''})"
+        for t in statement.stances
+    )
+
+
+def pill_text(statement: Statement) -> str:
+    """The label as its pill shows it: "critical", or "critical?" when unsure."""
+    return statement.label + ("?" if statement.uncertain else "")
+
+
+def label_line(statement: Statement) -> str:
+    """ "Critical (86 % sure)", or "Perhaps critical (52 % sure)"."""
+    sure = f"{round(100 * statement.confidence)} % sure"
+    if statement.uncertain:
+        return f"Perhaps {statement.label} ({sure}: uncertain)"
+    return f"{statement.label.capitalize()} ({sure})"
 
 
 def tooltip(statement: Statement) -> str:
-    """Why the statement got its label: the label, its score and the reasons."""
-    lines = [f"<b>{statement.label.capitalize()}</b> &nbsp;(score {statement.score:+.2f})"]
+    """Why the statement got its label: the label, how sure, the reasons, each target."""
+    lines = [f"<b>{escape(label_line(statement))}</b>"]
     if statement.reasons:
         lines.append("<br>".join(f"• {escape(r)}" for r in statement.reasons))
+    if len(statement.stances) > 1:
+        toward = (f"{t.target}: {stance_phrase(t.label, t.confidence)}" for t in statement.stances)
+        lines.append("Toward each name: " + escape("; ".join(toward)))
     kind = "Quoted directly" if statement.direct else "Reported"
     if statement.speaker.start is None:
         kind = "Said by the article itself"

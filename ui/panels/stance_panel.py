@@ -52,6 +52,7 @@ from .stance_groups import (
     SpeakerGroup,
     escape,
     group_by_speaker,
+    label_line,
     plural,
     snippet,
     tooltip,
@@ -135,7 +136,7 @@ class _StatementItem(QTreeWidgetItem):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(self.statement)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.statement.label}: {snippet(self.statement.content.text)}"
+            return f"{label_line(self.statement)}: {snippet(self.statement.content.text)}"
         return super().data(column, role)
 
 
