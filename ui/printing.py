@@ -111,7 +111,9 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
 
     A heading whose following block (a table's first row, a list's first item)
     starts on the next page gets a page break before it. Done one at a time,
-    top down, since each move shifts what follows.
+    top down, since each move shifts what follows. Qt does not lay out again
+    what follows a changed block by itself (it would keep its old place and
+    never be drawn), so the whole document is marked for layout afterwards.
     """
     moved = 0
     layout = document.documentLayout()
@@ -127,6 +129,8 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
                 QTextCursor(block).setBlockFormat(fmt)
                 moved += 1
         block = following
+    if moved:
+        document.markContentsDirty(0, document.characterCount())
     return moved
 
 

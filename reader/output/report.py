@@ -5,21 +5,25 @@ and the report as a Markdown file; with the wording they share with the printed 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from ..entities.groups import ENTITY_GROUPS, group_of
 from ..models import (
     PORTRAYAL_LABELS,
+    STANCE_LABELS,
     UNCERTAIN_BELOW,
     Analysis,
     Document,
     Entity,
     Portrayal,
+    StanceLabel,
     Statement,
     Summary,
 )
+from ..statements.matrix import MatrixCell, StanceMatrix, speaker_target_matrix
 
 CONTENT_SNIPPET = 220
 
@@ -88,6 +92,8 @@ def stance_phrase(label: str, confidence: float) -> str:
 
 def portrayal_phrase(portrayal: Portrayal) -> str:
     """ "2 positive · 5 neutral · 1 negative", and how many sentences that covers."""
+    if not portrayal.judged:
+        return "not judged (in a long text only the most named are)"
     counts = portrayal.counts()
     phrase = " · ".join(f"{counts[label]} {label}" for label in PORTRAYAL_LABELS)
     if portrayal.judged < portrayal.sentences:
@@ -186,5 +192,78 @@ def report_markdown(
         "",
         entities_markdown(analysis.entities, analysis.portrayals).rstrip(),
     ]
+    matrix = matrix_markdown(analysis.statements)
+    if matrix:
+        lines += ["", f"## {MATRIX_HEADING}", "", matrix.rstrip()]
     lines += ["", "## Who says what", "", statements_markdown(analysis.statements).rstrip()]
     return "\n".join(lines) + "\n"
+
+
+# --- who speaks about whom: the speaker × target matrix in the report ---------------
+
+_Label = TypeVar("_Label", bound=str)
+MATRIX_HEADING = "Who speaks about whom"
+#: The most a report's matrix shows: the most active speakers, the most named targets.
+MATRIX_SPEAKERS = 12
+MATRIX_TARGETS = 10
+#: A mark for each stance, so that counts read without colour (a greyscale print).
+STANCE_MARKS: dict[StanceLabel, str] = {"supportive": "▲", "critical": "▼", "neutral": "●"}
+assert tuple(STANCE_MARKS) == STANCE_LABELS
+#: An entity's portrayal in the same marks: positive as supportive, negative as critical.
+PORTRAYAL_MARKS = {"positive": "▲", "neutral": "●", "negative": "▼"}
+assert tuple(PORTRAYAL_MARKS) == PORTRAYAL_LABELS
+
+
+def report_matrix(
+    statements: Sequence[Statement], max_targets: int = MATRIX_TARGETS
+) -> tuple[StanceMatrix, str]:
+    """The matrix a report shows (at most ``MATRIX_SPEAKERS`` × ``max_targets``, no
+    empty row or column) and, when it leaves some out, a sentence saying so."""
+    whole = speaker_target_matrix(statements)
+    kept = speaker_target_matrix(statements, MATRIX_SPEAKERS, max_targets)
+    speakers = tuple(p for p in kept.speakers if any(c.speaker == p for c in kept.cells))
+    targets = tuple(t for t in kept.targets if any(c.target == t for c in kept.cells))
+    shown = StanceMatrix(speakers, targets, kept.cells)
+    cut = []
+    if len(speakers) < len(whole.speakers):
+        cut.append(f"the {len(speakers)} most active of {len(whole.speakers)} speakers")
+    if len(targets) < len(whole.targets):
+        cut.append(f"the {len(targets)} most named of {len(whole.targets)} targets")
+    return shown, f"Shown: {' and '.join(cut)}." if cut else ""
+
+
+def cell_phrase(cell: MatrixCell) -> str:
+    """ "▲2 ▼1": a cell's statements by stance, in ``STANCE_LABELS`` order, none left 0."""
+    counts = {"supportive": cell.supportive, "critical": cell.critical, "neutral": cell.neutral}
+    return " ".join(f"{STANCE_MARKS[k]}{counts[k]}" for k in STANCE_LABELS if counts[k])
+
+
+def marks_legend(marks: Mapping[_Label, str]) -> str:
+    """ "▲ supportive, ▼ critical, ● neutral": ``STANCE_MARKS`` or ``PORTRAYAL_MARKS``."""
+    return ", ".join(f"{mark} {label}" for label, mark in marks.items())
+
+
+def matrix_legend() -> str:
+    return (
+        "Each cell counts a speaker's statements about a target by how they portray it: "
+        f"{marks_legend(STANCE_MARKS)}."
+    )
+
+
+def matrix_markdown(statements: Sequence[Statement]) -> str:
+    """The matrix as a Markdown table, its legend and what it leaves out; "" when empty."""
+    matrix, left_out = report_matrix(statements)
+    if not matrix:
+        return ""
+    rows = ["| Speaker | " + " | ".join(map(_cell_text, matrix.targets)) + " |"]
+    rows.append("|---|" + ":---:|" * len(matrix.targets))
+    for speaker in matrix.speakers:
+        cells = [matrix.cell(speaker, target) for target in matrix.targets]
+        phrases = [cell_phrase(cell) if cell else "" for cell in cells]
+        rows.append(f"| {_cell_text(speaker)} | " + " | ".join(phrases) + " |")
+    notes = [matrix_legend()] + ([left_out] if left_out else [])
+    return "\n".join(rows) + "\n\n" + " ".join(notes) + "\n"
+
+
+def _cell_text(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

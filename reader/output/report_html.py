@@ -2,11 +2,15 @@
 writes it as HTML or, through the window's printing code, as PDF).
 
 Laid out for paper: a first block saying what the report is of (title, source,
-date, summariser and length), then the summary, the entities by group and who
-says what. Table headers never wrap inside a word, the stance column fits
-"supportive", and every table has a ``<thead>`` so Qt repeats it on the next
-page; the printing code keeps each heading with the table it introduces. The
-HTML keeps to the subset Qt understands (tables, simple CSS, no flexbox).
+date, summariser and length), then the summary, the entities by group (with how
+the article portrays each), who speaks about whom (``report_matrix``) and who
+says what, each statement with its stance toward each target. Table headers
+never wrap inside a word, the stance column fits "supportive", an uncertain
+stance is grey, italic and marked "?", and every table has a ``<thead>`` so Qt
+repeats it on the next page; the printing code keeps each heading with the table
+it introduces. Counts carry marks (▲ ● ▼) as well as colours, so that a greyscale
+print reads. The HTML keeps to the subset Qt understands (tables, simple CSS, no
+flexbox).
 """
 
 from __future__ import annotations
@@ -17,9 +21,28 @@ from html import escape
 from pathlib import Path
 
 from ..entities.groups import ENTITY_GROUPS, group_of
-from ..models import Analysis, Document, Entity, Statement, Summary
-from .palette import STANCE_COLOURS
-from .report import made_with, source_line, speaker_name
+from ..models import (
+    PORTRAYAL_LABELS,
+    UNCERTAIN_BELOW,
+    Analysis,
+    Document,
+    Portrayal,
+    StanceLabel,
+    Statement,
+    Summary,
+    TargetStance,
+)
+from .palette import PORTRAYAL_COLOURS, STANCE_COLOURS
+from .report import (
+    MATRIX_HEADING,
+    PORTRAYAL_MARKS,
+    made_with,
+    marks_legend,
+    source_line,
+    speaker_name,
+    stance_phrase,
+)
+from .report_matrix import MATRIX_STYLE, matrix_html, tint
 
 #: How many entities of each group the printed report lists (most mentioned first).
 REPORT_GROUP_LIMITS = {"Dates": 6, "Other": 6}
@@ -43,7 +66,13 @@ td.num {{ text-align: right; white-space: nowrap; }}
 td.label {{ white-space: nowrap; font-family: sans-serif; font-size: 8.5pt; }}
 td.key {{ white-space: nowrap; color: #5f6368; font-family: sans-serif; font-size: 8.5pt; }}
 span.muted {{ color: #5f6368; }}
-"""
+span.uncertain {{ color: #5f6368; font-style: italic; }}
+span.nowrap {{ white-space: nowrap; }}
+td.portrayed {{ white-space: nowrap; font-family: sans-serif; font-size: 8.5pt; }}
+{MATRIX_STYLE}"""
+#: The width of an entity's portrayal bar, in pixels of the page's text.
+PORTRAYAL_BAR_WIDTH = 60
+PORTRAYAL_BAR_TINT = 0.65  # how far its colours go from white toward the palette's
 
 
 def report_html(document: Document, analysis: Analysis, generated: datetime | None = None) -> str:
@@ -55,7 +84,8 @@ def report_html(document: Document, analysis: Analysis, generated: datetime | No
         f"<h1>{escape(document.title)}</h1>"
         + _first_block(document, analysis, generated)
         + _summary_section(analysis)
-        + _entities_section(analysis.entities)
+        + _entities_section(analysis)
+        + _matrix_section(analysis.statements)
         + _statements_section(analysis.statements)
         + "<p class='meta'><br/>Made with Article Reader, offline: "
         "nothing of this article left the computer.</p></body></html>"
@@ -118,32 +148,81 @@ def _summary_section(analysis: Analysis) -> str:
     return _heading(2, "Summary") + f"<ol>{items}</ol>"
 
 
-def _entities_section(entities: Sequence[Entity]) -> str:
-    """One table per group, most mentioned first, long tails cut."""
+def _entities_section(analysis: Analysis) -> str:
+    """One table per group, most mentioned first, long tails cut; how each is portrayed."""
+    entities = analysis.entities
     if not entities:
         return _heading(2, "Entities") + "<p class='meta'>No entities found.</p>"
+    portrayals = {p.entity: p for p in analysis.portrayals}
     parts = [_heading(2, "Entities")]
+    if portrayals:
+        legend = marks_legend(PORTRAYAL_MARKS)
+        parts.append(
+            "<p class='meta'>Portrayed: how the sentences naming a person, organisation or "
+            f"place present it, as the stance model judges them ({escape(legend)}).</p>"
+        )
     for group in ENTITY_GROUPS:
         members = [e for e in entities if group_of(e.type) == group]
         if not members:
             continue
         limit = REPORT_GROUP_LIMITS.get(group, REPORT_GROUP_LIMIT)
-        rows = [
-            _row(
-                [
-                    f"<td>{escape(e.name)}</td>",
-                    f"<td class='num'>{e.count}</td>",
-                    f"<td>{escape(', '.join(e.aliases))}</td>",
-                ],
-                i,
-            )
-            for i, e in enumerate(members[:limit])
-        ]
+        shown = members[:limit]
+        portrayed = any(e.name in portrayals for e in shown)
+        rows = []
+        for i, e in enumerate(shown):
+            cells = [
+                f"<td>{escape(e.name)}</td>",
+                f"<td class='num'>{e.count}</td>",
+                f"<td>{escape(', '.join(e.aliases))}</td>",
+            ]
+            if portrayed:
+                portrayal = portrayals.get(e.name)
+                cells.append(_portrayal_cell(portrayal) if portrayal else "<td></td>")
+            rows.append(_row(cells, i))
         more = len(members) - limit
         tail = f"<p class='meta'>…and {more} more.</p>" if more > 0 else ""
-        headers = [("Name", "42%"), ("Mentions", "12%"), ("Also written as", "")]
+        headers = [("Name", "34%" if portrayed else "42%"), ("Mentions", "10%")]
+        headers.append(("Also written as", ""))
+        if portrayed:
+            headers.append(("Portrayed", "22%"))
         parts.append(_heading(3, group) + _table(headers, rows) + tail)
     return "".join(parts)
+
+
+def _portrayal_cell(portrayal: Portrayal) -> str:
+    """A bar of the three shares, then the counts in marks; a sample says so."""
+    if not portrayal.judged:
+        return "<td class='portrayed'><span class='muted'>not judged</span></td>"
+    counts = portrayal.counts()
+    judged = max(portrayal.judged, 1)
+    segments = "".join(
+        f"<td width='{max(1, round(PORTRAYAL_BAR_WIDTH * counts[label] / judged))}' "
+        f"bgcolor='{tint(PORTRAYAL_COLOURS[label].highlight, PORTRAYAL_BAR_TINT)}'></td>"
+        for label in PORTRAYAL_LABELS
+        if counts[label]
+    )
+    marks = " ".join(
+        f"<span style='color:{PORTRAYAL_COLOURS[label].ink}'>"
+        f"{PORTRAYAL_MARKS[label]}{counts[label]}</span>"
+        for label in PORTRAYAL_LABELS
+        if counts[label]
+    )
+    sample = ""
+    if portrayal.judged < portrayal.sentences:
+        sample = (
+            f"<br/><span class='muted'>a sample: {portrayal.judged} of "
+            f"{portrayal.sentences} sentences</span>"
+        )
+    bar = (
+        "<table cellspacing='0' cellpadding='0'><tr>"
+        f"{segments}<td>&nbsp;&nbsp;{marks}</td></tr></table>"
+    )
+    return f"<td class='portrayed'>{bar}{sample}</td>"
+
+
+def _matrix_section(statements: Sequence[Statement]) -> str:
+    table = matrix_html(statements)
+    return _heading(2, MATRIX_HEADING) + table if table else ""
 
 
 def _statements_section(statements: Sequence[Statement]) -> str:
@@ -151,19 +230,35 @@ def _statements_section(statements: Sequence[Statement]) -> str:
         return ""
     rows = []
     for i, s in enumerate(statements):
-        colour = STANCE_COLOURS[s.label].ink
         cue = f"<br/><span class='muted'>{escape(s.cue.text)}</span>" if s.cue else ""
+        label, _, probability = stance_phrase(s.label, s.confidence).partition(" ")
+        about = "<br/>".join(_target_html(t) for t in s.stances) or escape(", ".join(s.targets))
         rows.append(
             _row(
                 [
                     f"<td><b>{escape(speaker_name(s))}</b>{cue}</td>",
-                    f"<td class='label'><span style='color:{colour}'><b>"
-                    f"{escape(s.label)}</b></span></td>",
+                    f"<td class='label'>{_stance_html(s.label, s.confidence, label)}"
+                    f"<br/><span class='muted'>{escape(probability)}</span></td>",
                     f"<td>{escape(' '.join(s.content.text.split()))}</td>",
-                    f"<td>{escape(', '.join(s.targets))}</td>",
+                    f"<td>{about}</td>",
                 ],
                 i,
             )
         )
-    headers = [("Speaker", "19%"), ("Stance", "11%"), ("Statement", ""), ("About", "17%")]
+    headers = [("Speaker", "17%"), ("Stance", "11%"), ("Statement", ""), ("About", "25%")]
     return _heading(2, "Who says what") + _table(headers, rows)
+
+
+def _stance_html(label: StanceLabel, confidence: float, text: str, bold: bool = True) -> str:
+    """A stance in its colour; an uncertain one grey and italic (its text ends in "?")."""
+    if confidence < UNCERTAIN_BELOW:
+        return f"<span class='uncertain'>{escape(text)}</span>"
+    text = f"<b>{escape(text)}</b>" if bold else escape(text)
+    return f"<span style='color:{STANCE_COLOURS[label].ink}'>{text}</span>"
+
+
+def _target_html(stance: TargetStance) -> str:
+    """ "Israel: critical (81 %)", the stance in its colour (as ``report.target_phrases``)."""
+    phrase = stance_phrase(stance.label, stance.confidence)
+    styled = _stance_html(stance.label, stance.confidence, phrase, bold=False)
+    return f"{escape(stance.target)}: <span class='nowrap'>{styled}</span>"

@@ -29,6 +29,7 @@ import heapq
 import itertools
 import math
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -255,7 +256,7 @@ def _locate(sent: Span, start: int, end: int) -> _Target:
         clause=_clause_root(head),
         ancestors=frozenset(a.i for a in head.ancestors),
         dist=_tree_distances(sent, sorted(ids)),
-        quoted=_quote_flags(sent),
+        quoted=_sentence_tree(sent).quoted,
     )
 
 
@@ -285,30 +286,59 @@ def _clause_root(token: Token) -> Token:
     return node
 
 
+@dataclass(frozen=True, slots=True)
+class _Tree:
+    """What every target of one sentence reads the same: its tree as lists."""
+
+    steps: list[list[tuple[int, int]]]  # per token (from the sentence start): (token, cost)
+    quoted: list[bool]  # per token
+
+
+_trees: OrderedDict[tuple[int, int, int], tuple[Doc, _Tree]] = OrderedDict()
+
+
+def _sentence_tree(sent: Span) -> _Tree:
+    """The sentence's ``_Tree``, made once for all its targets (the last few are kept)."""
+    doc = sent.doc
+    key = (id(doc), sent.start, sent.end)
+    kept = _trees.get(key)
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    lo, hi = sent.start, sent.end
+    steps: list[list[tuple[int, int]]] = [[] for _ in range(hi - lo)]
+    for token in sent:
+        head = token.head.i
+        if head != token.i and lo <= head < hi:
+            cost = 2 if token.dep_ in _CLAUSE_LINKS else 1
+            steps[token.i - lo].append((head - lo, cost))
+            steps[head - lo].append((token.i - lo, cost))
+    tree = _Tree(steps, _quote_flags(sent))
+    _trees[key] = (doc, tree)
+    while len(_trees) > 8:
+        _trees.popitem(last=False)
+    return tree
+
+
 def _tree_distances(sent: Span, sources: list[int]) -> dict[int, int]:
     """Shortest distance over the dependency tree from the target to every token
     of the sentence; clause links cost two."""
-    lo, hi = sent.start, sent.end
+    lo = sent.start
+    steps = _sentence_tree(sent).steps
     far = 2 * len(sent) + 2
-    dist = {i: far for i in range(lo, hi)}
-    heap = [(0, i) for i in sources]
+    dist = [far] * len(steps)
+    heap = [(0, i - lo) for i in sources]
     for i in sources:
-        dist[i] = 0
-    doc = sent.doc
+        dist[i - lo] = 0
     while heap:
         d, i = heapq.heappop(heap)
         if d > dist[i]:
             continue
-        token = doc[i]
-        steps = [(c.i, c.dep_) for c in token.children]
-        if token.head.i != i:
-            steps.append((token.head.i, token.dep_))
-        for j, dep in steps:
-            nd = d + (2 if dep in _CLAUSE_LINKS else 1)
-            if lo <= j < hi and nd < dist[j]:
+        for j, cost in steps[i]:
+            nd = d + cost
+            if nd < dist[j]:
                 dist[j] = nd
                 heapq.heappush(heap, (nd, j))
-    return dist
+    return {lo + k: v for k, v in enumerate(dist)}
 
 
 def _quote_flags(sent: Span) -> list[bool]:

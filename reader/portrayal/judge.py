@@ -12,6 +12,7 @@ one text at once, reusing the article's own parse where it fits.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -260,12 +261,26 @@ def probabilities(judgements: Sequence[Judgement]) -> np.ndarray:
 SentenceTargets = tuple[str, tuple[tuple[int, int], ...]]
 
 
+#: Sentences a worker keeps parsed: the stance stage and the portrayal stage of a
+#: book ask about many of the same sentences (about 10 MB per thousand).
+KEPT_PARSES = 2048
+_kept: OrderedDict[str, Doc] = OrderedDict()
+
+
 def judge_sentences(items: Sequence[SentenceTargets]) -> list[list[Judgement]]:
     """Each sentence parsed alone and asked about each of its targets: the unit of
-    work a parse worker does for a long document."""
+    work a parse worker does for a long document. The parses are kept a while
+    (``KEPT_PARSES``), so a sentence asked about again is not parsed again."""
     judge = shared_judge()
-    docs = parse_sentences(text for text, _ in items)
-    return [
-        [judge.judge(doc, start, end) for start, end in targets]
-        for doc, (_, targets) in zip(docs, items, strict=True)
-    ]
+    texts = [text for text, _ in items]
+    missing = list(dict.fromkeys(t for t in texts if t not in _kept))
+    for text, doc in zip(missing, parse_sentences(missing), strict=True):
+        _kept[text] = doc
+    out = []
+    for text, (_, targets) in zip(texts, items, strict=True):
+        doc = _kept[text]
+        _kept.move_to_end(text)
+        out.append([judge.judge(doc, start, end) for start, end in targets])
+    while len(_kept) > KEPT_PARSES:
+        _kept.popitem(last=False)
+    return out

@@ -11,6 +11,7 @@ only one core. Results are the same either way.
 from __future__ import annotations
 
 import threading
+import zlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
@@ -80,9 +81,16 @@ def _on_workers(
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for k, query in enumerate(queries):
         by_sentence.setdefault(query.sentence, []).append(k)
-    keys = list(by_sentence)
-    batches = [keys[i : i + BATCH_SENTENCES] for i in range(0, len(keys), BATCH_SENTENCES)]
     workers = max(1, pool.processes)
+    # A sentence always goes to the same worker, which keeps its parse for the next stage.
+    routed: list[list[tuple[int, int]]] = [[] for _ in range(workers)]
+    for a, b in by_sentence:
+        routed[zlib.crc32(text[a:b].encode("utf-8", "surrogatepass")) % workers].append((a, b))
+    batches = [
+        (worker, lane[i : i + BATCH_SENTENCES])
+        for worker, lane in enumerate(routed)
+        for i in range(0, len(lane), BATCH_SENTENCES)
+    ]
 
     def items(batch: list[tuple[int, int]]) -> list[SentenceTargets]:
         out = []
@@ -95,16 +103,17 @@ def _on_workers(
 
     def lane(worker: int) -> list[tuple[int, list[list[Judgement]]]]:
         done = []
-        for n in range(worker, len(batches), workers):
-            result = pool.call(judge_sentences, (items(batches[n]),), cancel, worker=worker)
-            done.append((n, result))
+        for n, (owner, batch) in enumerate(batches):
+            if owner == worker:
+                result = pool.call(judge_sentences, (items(batch),), cancel, worker=worker)
+                done.append((n, result))
         return done
 
     answers: list[Judgement | None] = [None] * len(queries)
     with ThreadPoolExecutor(workers, thread_name_prefix="stance-lane") as lanes:
         for finished in lanes.map(lane, range(workers)):
             for n, result in finished:
-                for key, judged in zip(batches[n], result, strict=True):
+                for key, judged in zip(batches[n][1], result, strict=True):
                     for k, judgement in zip(by_sentence[key], judged, strict=True):
                         answers[k] = judgement
     return [a for a in answers if a is not None]

@@ -1,22 +1,26 @@
 """Article Reader's speed benchmark: prints tables of medians, asserts nothing.
 
-    python tests/benchmarks/bench.py [--runs 3] [--stock-timeout 120] [FILE ...]
+    python tests/benchmarks/bench.py [--runs 3] [--stock-timeout 120] [--skip-stock]
+                                     [--books GLOB] [--skip-stance-model] [FILE ...]
 
 Workloads: the bundled sample, a long article (about 6,000 words) and books
 (``../shared/long/*.txt`` beside the checkout when present, plus any FILE).
 Figures, each the median over ``--runs`` runs in this one process:
 
 - process start to window shown (a fresh interpreter each run);
-- window shown to article text visible, summary, entities, stance, everything,
-  with the spaCy model warm and the analysis cache off; then reopening the
-  same file with the cache on;
+- window shown to article text visible, summary, entities, stance, portrayal
+  (each name's portrayal counted), everything (every stage done, the job
+  finished), with the spaCy model warm and the analysis cache off; then
+  reopening the same file with the cache on;
 - the GUI thread's stalls while a file is analysed: how late a 5 ms timer fires
   (longest and 99th percentile); and while the analysed file is browsed: its
   most mentioned entities highlighted and stepped through, the text scrolled;
 - per summariser, our time and stock sumy's time on the same sentences, their
   ratio, and whether both pick the same sentences (on articles; a book's stock
   run stops at ``--stock-timeout`` seconds);
-- peak memory of this process and of its worker processes.
+- peak memory of this process and of its worker processes;
+- the stance model per (sentence, target) on one core (``stance_model.py``, run
+  in a child process pinned to one core).
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ from resources import sample_article  # noqa: E402
 
 SHARED_LONG = ROOT.parent / "shared" / "long"
 LONG_ARTICLE_WORDS = 6000
+#: The columns of the window's table: when each stage's result arrived.
+STAGE_COLUMNS = ("text", "summary", "entities", "stance", "portrayal", "everything")
 
 
 # --- workloads --------------------------------------------------------------------
@@ -80,13 +86,13 @@ def long_article(folder: Path) -> Path:
     return path
 
 
-def workloads(extra: list[str], folder: Path) -> list[Workload]:
+def workloads(extra: list[str], folder: Path, books: str = "pg*.txt") -> list[Workload]:
     found = [
         Workload("sample article", sample_article(), True),
         Workload("long article", long_article(folder), True),
     ]
-    books = sorted(SHARED_LONG.glob("pg*.txt")) if SHARED_LONG.is_dir() else []
-    found += [Workload(f"book {p.name}", p, False) for p in books]
+    shelf = sorted(SHARED_LONG.glob(books)) if books and SHARED_LONG.is_dir() else []
+    found += [Workload(f"book {p.name}", p, False) for p in shelf]
     found += [Workload(f"file {Path(p).name}", Path(p), False) for p in extra]
     for workload in found:
         workload.words = len(workload.path.read_text(encoding="utf-8", errors="replace").split())
@@ -136,6 +142,7 @@ class WindowRun:
     summary: float = float("nan")
     entities: float = float("nan")
     stance: float = float("nan")
+    portrayal: float = float("nan")
     everything: float = float("nan")
     lateness_ms: list[float] = field(default_factory=list)
 
@@ -156,14 +163,21 @@ def window_run(window, path: Path, timeout_s: float = 600) -> WindowRun:
         if run.text != run.text:
             run.text = seconds()
 
+    updates: list[float] = []  # when each analysis arrived
+
     def on_analysis(analysis) -> None:
         now = seconds()
+        updates.append(now)
         if analysis.summary is not None and run.summary != run.summary:
             run.summary = now
         if analysis.entities and run.entities != run.entities:
             run.entities = now
         if analysis.statements and run.stance != run.stance:
             run.stance = now
+        if analysis.portrayals and run.portrayal != run.portrayal:
+            run.portrayal = now
+            if run.stance != run.stance and len(updates) > 1:
+                run.stance = updates[-2]  # no statements: the stance stage came just before
 
     def on_finished() -> None:
         run.everything = seconds()
@@ -195,7 +209,7 @@ def window_run(window, path: Path, timeout_s: float = 600) -> WindowRun:
         (controller.finished, on_finished),
     ):
         signal.disconnect(slot)
-    for stage in ("summary", "entities", "stance"):
+    for stage in ("summary", "entities", "stance", "portrayal"):
         if getattr(run, stage) != getattr(run, stage):  # the stage found nothing
             setattr(run, stage, run.everything)
     return run
@@ -329,10 +343,18 @@ def main() -> int:
     parser.add_argument("--stock-timeout", type=float, default=60.0)
     parser.add_argument("--length", default="5", help="summary length (default 5)")
     parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument(
+        "--books",
+        default="pg*.txt",
+        help="which books of ../shared/long to measure, a glob (default pg*.txt; '' for none)",
+    )
+    parser.add_argument(
+        "--skip-stance-model", action="store_true", help="leave out stance_model.py's table"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-"))
-    loads = workloads(args.files, folder)
+    loads = workloads(args.files, folder, args.books)
     print(f"# Article Reader benchmark ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})")
     print("Workloads: " + ", ".join(f"{w.name} ({w.words:,} words)" for w in loads))
 
@@ -361,7 +383,7 @@ def main() -> int:
         rows.append(
             [
                 workload.name,
-                *(med(s) for s in ("text", "summary", "entities", "stance", "everything")),
+                *(med(s) for s in STAGE_COLUMNS),
             ]
         )
         late = [x for r in runs for x in r.lateness_ms]
@@ -384,7 +406,7 @@ def main() -> int:
 
     table(
         "Window shown to ... (model warm, cache off)",
-        ["workload", "text", "summary", "entities", "stance", "everything"],
+        ["workload", *STAGE_COLUMNS],
         rows,
     )
     table("Reopening an analysed file (cache on)", ["workload", "everything"], reopen)
@@ -459,7 +481,18 @@ def main() -> int:
             ["other child processes (start-up, stock sumy)", f"{children:,.0f} MB"],
         ],
     )
+    if not args.skip_stance_model:
+        stance_model_table()
     return 0
+
+
+def stance_model_table() -> None:
+    """``stance_model.py``'s table, from a fresh process pinned to one core."""
+    script = Path(__file__).with_name("stance_model.py")
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    print(result.stdout.rstrip() or f"\n(stance_model.py failed: {result.stderr.strip()})")
 
 
 def peak_mb(pid: int) -> float | None:

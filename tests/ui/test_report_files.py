@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -9,8 +10,11 @@ import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtGui import QColor, QFont
 
 import reader
+from tests.reader.test_portrayal import FERRY
+from ui.printing import report_document
 from ui.report_files import REPORT_FORMATS, dialog_filter, format_of, report_name
 
 from .article_samples import quoted_article
@@ -94,3 +98,43 @@ def test_the_formats_table_drives_names_and_the_dialog(spacy_model, write_file):
     assert dialog_filter().split(";;")[0] == "PDF (*.pdf)"
     document = reader.load_document(write_file("a.txt", "Harbour: news / views?\n\nThe pier."))
     assert report_name(document) == "Harbour news views - report.pdf"
+
+
+def test_a_pdf_report_shows_who_speaks_about_whom(tmp_path, write_file):
+    result = run_report(str(write_file("ferry.txt", FERRY)), "--output", str(tmp_path / "f.pdf"))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "f.pdf")
+    matrix = text[text.index("Who speaks about whom") : text.index("Who says what")]
+    for words in ("Speaker", "Harbour Authority", "Elena Ruiz ▲2", "Tom Becker ▼2", "▼ critical"):
+        assert words in matrix, words
+    assert "Portrayed" in text
+
+
+def test_qt_lays_out_the_matrix_colours_and_the_unsure_stance(qapp, write_file, spacy_model):
+    """What Qt's rich text makes of the report's HTML: the window prints this document."""
+    document = reader.load_document(write_file("ferry.txt", FERRY))
+    analysis = reader.analyze(document)
+    first = analysis.statements[0]
+    unsure = dataclasses.replace(
+        first,
+        confidence=0.52,
+        stances=(reader.TargetStance("Harbour Authority", "supportive", 0.47),),
+    )
+    analysis = dataclasses.replace(analysis, statements=(unsure, *analysis.statements[1:]))
+    rendered = report_document(reader.report_html(document, analysis))
+
+    def cell_background(text: str) -> QColor:
+        cursor = rendered.find(text, rendered.find("Who speaks about whom"))
+        assert not cursor.isNull(), text
+        table = cursor.currentTable()
+        return table.cellAt(cursor).format().background().color()
+
+    green, red = cell_background("▲2"), cell_background("▼2")
+    assert green.green() > green.red() and red.red() > red.green()
+    assert min(green.red(), green.green(), green.blue()) >= 0xA0  # a light tint
+    unsure_label = rendered.find("supportive?")
+    assert unsure_label.charFormat().fontItalic()
+    assert unsure_label.charFormat().fontWeight() < QFont.Weight.Bold
+    confident = rendered.find("critical", rendered.find("Who says what"))
+    assert not confident.charFormat().fontItalic()
+    assert confident.charFormat().fontWeight() >= QFont.Weight.Bold

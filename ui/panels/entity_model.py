@@ -69,7 +69,7 @@ def entity_tooltip(entity: Entity, group: str, portrayal: Portrayal | None = Non
     lines.append("1 mention" if count == 1 else f"{count} mentions")
     if entity.aliases:
         lines.append("Also written as: " + ", ".join(entity.aliases))
-    if portrayal is not None and portrayal.judged:
+    if portrayal is not None:
         lines.append("Portrayed: " + reader.portrayal_phrase(portrayal))
     return "\n".join(lines)
 
