@@ -227,3 +227,22 @@ def test_an_unsure_label_says_so(spacy_model):
 
     assert stance_phrase("critical", UNCERTAIN_BELOW - 0.01).startswith("critical? (")
     assert stance_phrase("critical", 0.9) == "critical (90 %)"
+
+
+def test_a_book_is_judged_within_the_budget():
+    from reader.portrayal.count import MIN_SAMPLE, fit_budget
+
+    assert fit_budget([3, 5, 80], 60, 1200) == (60, 1)  # an article: everything
+    cap, least = fit_budget([200] * 30 + [1] * 700, 60, 1200)
+    assert cap == MIN_SAMPLE and least == 2  # samples shrink, then the one-off names go
+    assert sum(min(n, cap) for n in [200] * 30 + [1] * 700 if n >= least) <= 1200
+    sentences = tuple(Sentence(i, i * 20, i * 20 + 19, i) for i in range(400))
+    hero = Entity("Ahab", "PERSON", tuple(Mention(i * 20, i * 20 + 4, "Ahab") for i in range(300)))
+    extra = Entity("Pip", "PERSON", (Mention(20 * 350, 20 * 350 + 3, "Pip"),))
+    plan = plan_portrayals(sentences, [hero, extra], budget=30)
+    assert plan.owners.count("Ahab") == MIN_SAMPLE and "Pip" not in plan.owners
+    judged = [Judgement.from_probabilities((0, 1, 0))] * len(plan.queries)
+    ahab, pip = count_portrayals(plan, judged)
+    assert (ahab.neutral, ahab.sentences) == (MIN_SAMPLE, 300)
+    assert (pip.judged, pip.sentences) == (0, 1)
+    assert reader.portrayal_phrase(pip).startswith("not judged")
