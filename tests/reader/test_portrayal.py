@@ -239,7 +239,7 @@ def test_a_book_is_judged_within_the_budget():
     sentences = tuple(Sentence(i, i * 20, i * 20 + 19, i) for i in range(400))
     hero = Entity("Ahab", "PERSON", tuple(Mention(i * 20, i * 20 + 4, "Ahab") for i in range(300)))
     extra = Entity("Pip", "PERSON", (Mention(20 * 350, 20 * 350 + 3, "Pip"),))
-    plan = plan_portrayals(sentences, [hero, extra], budget=30)
+    plan = plan_portrayals(sentences, [hero, extra], budget=20)
     assert plan.owners.count("Ahab") == MIN_SAMPLE and "Pip" not in plan.owners
     judged = [Judgement.from_probabilities((0, 1, 0))] * len(plan.queries)
     ahab, pip = count_portrayals(plan, judged)
