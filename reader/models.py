@@ -111,6 +111,9 @@ class Entity:
     type: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, DATE, ...
     mentions: tuple[Mention, ...]  # in article order
     aliases: tuple[str, ...] = ()  # other surface forms, most frequent first
+    #: Why each alias joined this entity, one sentence per alias for a person
+    #: ("Netanyahu: surname of Benjamin Netanyahu, mentioned before").
+    merge_reasons: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:

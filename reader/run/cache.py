@@ -47,7 +47,7 @@ def code_fingerprint() -> str:
     and of the weights it ships: any change to the analysis code or a model changes it."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.npz")]):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.npz"), *package.rglob("*.json")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
