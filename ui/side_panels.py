@@ -62,10 +62,11 @@ class SidePanels(QSplitter):
         self.matrix_panel.show_message("Finding who says what…")
         self.set_stance_count(None)
 
-    def show_entities(self, entities: tuple[Entity, ...]) -> None:
+    def show_entities(self, entities: tuple[Entity, ...], text: str = "") -> None:
+        """``text``: the article's, for each entity's first mention in context."""
         self.entity_sidebar.setEnabled(True)
         # Keeps the selected entity when it is still there (after a reload).
-        self.entity_sidebar.show_entities(entities)
+        self.entity_sidebar.show_entities(entities, text)
 
     def show_no_entities(self, text: str) -> None:
         self.entity_sidebar.setEnabled(True)

@@ -216,12 +216,14 @@ def test_filter_matches_aliases_and_says_when_nothing_matches(qtbot):
     assert sum(len(c) for _, c in _tree_rows(sidebar)) == 2
 
 
-def test_selection_survives_the_filter_hiding_it(sidebar, analysed):
+def test_a_filter_hiding_the_selection_drops_it_until_it_is_shown(sidebar, analysed):
+    # (test_entity_filter.py has the details: no stepping while hidden, same mention after.)
     entity = max(analysed[1].entities, key=lambda e: e.count)
     sidebar.select_entity(entity)
     sidebar.filter_edit().setText("no entity is called this")
-    assert sidebar.selected_entity() == entity
+    assert sidebar.selected_entity() is None
     sidebar.filter_edit().clear()
+    assert sidebar.selected_entity() == entity
     rows = sidebar.tree().selectionModel().selectedRows()
     assert [r.data(ENTITY_ROLE) for r in rows] == [entity]
 

@@ -147,8 +147,10 @@ def test_each_entity_has_a_bar_of_its_portrayal(qtbot, sidebar, analysed):
     index = authority_index(sidebar, PORTRAYAL_COLUMN)
     portrayal = index.data(PORTRAYAL_ROLE)
     assert portrayal == analysed[1].portrayal_of("Harbour Authority")
-    tip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Portrayed: " + reader.portrayal_phrase(portrayal) in tip
+    # said in words too: the tooltip (rich text) and the row's description (plain)
+    assert reader.portrayal_phrase(portrayal) in index.data(Qt.ItemDataRole.ToolTipRole)
+    description = index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert "Portrayed: " + reader.portrayal_phrase(portrayal) in description
     # the bar is painted: both ends of it carry their label's colour
     tree = sidebar.tree()
     rect = tree.visualRect(index)

@@ -12,13 +12,17 @@ method drops a reference to ``None``, which a model of 10,000
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QToolTip
 
 import reader
 from reader import Entity, Portrayal
+
+from .entity_explain import Explanation, explain, explanation_html, explanation_text
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity of an entity row (None on group rows)
 PORTRAYAL_ROLE = Qt.ItemDataRole.UserRole + 2  # its Portrayal, on the portrayal column
@@ -27,30 +31,8 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FONT = Qt.ItemDataRole.FontRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
 _ROOT = QModelIndex()
-
-# Words for spaCy's labels, for tooltips only (grouping comes from reader.entities).
-LABEL_WORDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "country, city or state",
-    "LOC": "location",
-    "FAC": "building or facility",
-    "NORP": "nationality, religious or political group",
-    "DATE": "date",
-    "TIME": "time",
-    "EVENT": "event",
-    "PRODUCT": "product",
-    "WORK_OF_ART": "work of art",
-    "LAW": "law",
-    "LANGUAGE": "language",
-    "MONEY": "amount of money",
-    "PERCENT": "percentage",
-    "QUANTITY": "quantity",
-    "ORDINAL": "ordinal",
-    "CARDINAL": "number",
-    "MISC": "miscellaneous",
-}
 
 
 def entity_groups() -> tuple[tuple[str, ...], Callable[[str], str]]:
@@ -62,38 +44,50 @@ def entity_groups() -> tuple[tuple[str, ...], Callable[[str], str]]:
     return tuple(groups), reader.group_of
 
 
-def entity_tooltip(entity: Entity, group: str, portrayal: Portrayal | None = None) -> str:
-    kind = LABEL_WORDS.get(entity.type, entity.type.lower().replace("_", " "))
-    lines = [entity.name, f"{kind.capitalize()} ({entity.type}) · {group}"]
-    count = entity.count
-    lines.append("1 mention" if count == 1 else f"{count} mentions")
-    if entity.aliases:
-        lines.append("Also written as: " + ", ".join(entity.aliases))
-    if portrayal is not None:
-        lines.append("Portrayed: " + reader.portrayal_phrase(portrayal))
-    return "\n".join(lines)
-
-
 def entity_key(entity: Entity) -> tuple[str, str]:
     return entity.name, entity.type
 
 
 @dataclass(frozen=True)
 class EntityGroup:
+    """One kind of entity as the sidebar shows it: with a filter, some of them."""
+
     name: str
-    entities: tuple[Entity, ...]  # most mentioned first
+    entities: tuple[Entity, ...]  # shown, most mentioned first
     size: int  # entities in the group before filtering
     mentions: int  # their mentions before filtering
 
     @property
+    def filtered(self) -> bool:
+        return len(self.entities) < self.size
+
+    @cached_property
+    def shown_mentions(self) -> int:
+        return sum(e.count for e in self.entities)
+
+    @property
     def label(self) -> str:
+        """ "People  (12)"; while a filter hides some, "People  (3 of 12)"."""
+        if self.filtered:
+            return f"{self.name}  ({len(self.entities)} of {self.size})"
         return f"{self.name}  ({self.size})"
 
     @property
     def tooltip(self) -> str:
-        entities = "entity" if self.size == 1 else "entities"
-        mentions = "mention" if self.mentions == 1 else "mentions"
-        return f"{self.name}: {self.size} {entities}, {self.mentions} {mentions}"
+        if self.filtered:
+            return (
+                f"{self.name}: {len(self.entities)} of {_plural(self.size, 'entity', 'entities')}"
+                f" and {self.shown_mentions} of {_plural(self.mentions, 'mention')}"
+                " match the filter"
+            )
+        return (
+            f"{self.name}: {_plural(self.size, 'entity', 'entities')}, "
+            f"{_plural(self.mentions, 'mention')}"
+        )
+
+
+def _plural(count: int, one: str, many: str = "") -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def group_entities(entities: Sequence[Entity]) -> list[EntityGroup]:
@@ -110,9 +104,34 @@ def group_entities(entities: Sequence[Entity]) -> list[EntityGroup]:
     return groups
 
 
-def matches(entity: Entity, needle: str) -> bool:
-    """Case-insensitive substring match on the name and every other spelling."""
-    return any(needle in form.casefold() for form in (entity.name, *entity.aliases))
+def filter_groups(groups: Sequence[EntityGroup], text: str) -> list[EntityGroup]:
+    """``groups`` (unfiltered) as the filter ``text`` leaves them; empty ones left out.
+
+    An entity stays when the core's ``matching_entities`` says ``text`` names it
+    (the same matching as ``stance --target``: "Mikati" finds Najib Mikati), or
+    while it is being typed, when its name or another spelling contains it.
+    """
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return list(groups)
+    everyone = [entity for group in groups for entity in group.entities]
+    named = {id(entity) for entity in reader.matching_entities(everyone, wanted)}
+
+    def keep(entity: Entity) -> bool:
+        return id(entity) in named or any(
+            wanted in " ".join(form.split()).casefold() for form in (entity.name, *entity.aliases)
+        )
+
+    return [
+        replace(group, entities=kept)
+        for group in groups
+        if (kept := tuple(entity for entity in group.entities if keep(entity)))
+    ]
+
+
+def _tooltip_width() -> int:
+    """About 60 characters of the tooltip font: wide enough for a sentence to read."""
+    return QFontMetrics(QToolTip.font()).averageCharWidth() * 60
 
 
 _TOP = 0  # internalId of group rows; entity rows carry their group's row + 1
@@ -131,6 +150,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._groups: list[EntityGroup] = []
         self._portrayals: dict[str, Portrayal] = {}
         self._rows: dict[tuple[str, str], tuple[int, int]] = {}
+        self._text = ""  # the article's, for each entity's first mention in context
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -143,6 +163,14 @@ class EntityTreeModel(QAbstractItemModel):
             for r, entity in enumerate(group.entities)
         }
         self.endResetModel()
+
+    def set_text(self, text: str) -> None:
+        """The article's text the entities point into ("" when it is not known)."""
+        self._text = text
+
+    def explanation(self, entity: Entity) -> Explanation:
+        """What the row's tooltip and the details pane say about ``entity``."""
+        return explain(entity, self.portrayal_of(entity), self._text)
 
     def set_portrayals(self, portrayals: Sequence[Portrayal]) -> None:
         """How each entity is portrayed (they come after the entities): a repaint, no reset."""
@@ -183,7 +211,7 @@ class EntityTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: QModelIndex | QPersistentModelIndex | None = None):  # type: ignore[override]
+    def parent(self, child: QModelIndex | QPersistentModelIndex | None = None):
         if child is None:  # QObject.parent()
             return super().parent()
         if not child.isValid() or child.internalId() == _TOP:
@@ -212,7 +240,7 @@ class EntityTreeModel(QAbstractItemModel):
         if index.internalId() == _TOP:
             group = self._groups[index.row()]
             if role == _DISPLAY:
-                return (group.label, str(group.mentions), "")[column]
+                return (group.label, str(group.shown_mentions), "")[column]
             if role == _TOOLTIP:
                 return group.tooltip
             if role == _FONT:
@@ -227,7 +255,9 @@ class EntityTreeModel(QAbstractItemModel):
             if role == PORTRAYAL_ROLE:
                 return self._portrayals.get(entity.name)
             if role == _TOOLTIP:
-                return entity_tooltip(entity, group.name, self._portrayals.get(entity.name))
+                return explanation_html(self.explanation(entity), width=_tooltip_width())
+            if role == _DESCRIPTION:
+                return explanation_text(self.explanation(entity), title=False)
         if role == _ALIGNMENT and column == 1:
             return _COUNT_ALIGNMENT
         return None

@@ -11,7 +11,6 @@ tens of thousands of times.)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import (
     QEvent,
@@ -24,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,14 +41,15 @@ from PySide6.QtWidgets import (
 from reader import Entity, Portrayal
 
 from .entity_delegate import BAR_WIDTH, EntityDelegate
+from .entity_details import EntityDetails
 from .entity_model import (
     ENTITY_ROLE,
     PORTRAYAL_COLUMN,
     EntityGroup,
     EntityTreeModel,
     entity_key,
+    filter_groups,
     group_entities,
-    matches,
 )
 from .placeholder import placeholder_label
 
@@ -83,6 +83,11 @@ class _EntityTree(QTreeView):
 class EntitySidebar(QWidget):
     """The article's entities, grouped by kind, with a filter and mention stepping.
 
+    The filter keeps the list truthful: each group's header counts what is shown
+    ("People  (3 of 12)"), and an entity it hides is not selected (so Next and
+    Previous never step through it) until it shows it again. The selected entity
+    is explained under the list (``EntityDetails``), each row in its tooltip.
+
     Signals:
         entitySelected(object): the selected ``Entity``, or ``None`` when cleared.
         mentionActivated(int, int): ``(start, end)`` of the mention to reveal.
@@ -97,6 +102,9 @@ class EntitySidebar(QWidget):
         self._groups: list[EntityGroup] = []  # all of them, grouped once
         self._entity: Entity | None = None
         self._mention = 0
+        # The entity the filter hid while it was selected: selected again when the
+        # filter shows it, unless the reader has chosen another one meanwhile.
+        self._hidden: Entity | None = None
         self._syncing = False  # set while the view's selection follows the state
 
         self._filter = QLineEdit()
@@ -104,7 +112,10 @@ class EntitySidebar(QWidget):
         self._filter.setPlaceholderText("Filter entities")
         self._filter.setClearButtonEnabled(True)
         self._filter.setAccessibleName("Filter entities")
-        self._filter.setToolTip("Show only entities whose name or other spellings contain this")
+        self._filter.setToolTip(
+            "Show only the entities whose name or another spelling contains this"
+            " (each group then says how many of its entities are shown)"
+        )
         self._filter.textChanged.connect(self._apply_filter)
         self._filter.installEventFilter(self)
 
@@ -137,6 +148,9 @@ class EntitySidebar(QWidget):
         self._stack.addWidget(self._message)
         self._stack.addWidget(self._tree)
 
+        self._details = EntityDetails()
+        self._details.setObjectName("entityDetailsPane")
+
         self._previous = self._nav_button(
             "previousMention",
             "Previous",
@@ -168,8 +182,14 @@ class EntitySidebar(QWidget):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(self._stack, 1)
+        layout.addWidget(self._details)
         layout.addLayout(nav)
         self.show_message(NO_DOCUMENT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The details never take more than two fifths of the sidebar from the list.
+        self._details.set_height_limit(event.size().height() * 2 // 5)
 
     def _nav_button(
         self, name: str, text: str, tooltip: str, icon: QStyle.StandardPixmap
@@ -185,25 +205,36 @@ class EntitySidebar(QWidget):
 
     # -- public API ---------------------------------------------------------------
 
-    def show_entities(self, entities: Sequence[Entity]) -> None:
-        """Show ``entities`` grouped by kind; keeps the selection if it is still there."""
-        previous = entity_key(self._entity) if self._entity is not None else None
+    def show_entities(self, entities: Sequence[Entity], text: str = "") -> None:
+        """Show ``entities`` grouped by kind; keeps the selection if it is still there.
+
+        ``text`` is the article's text, for each entity's first mention in context
+        (its tooltip and details); without it they leave the context out.
+        """
+        had = self._entity is not None
+        previous = self._entity or self._hidden
+        wanted = entity_key(previous) if previous is not None else None
         self._model.set_portrayals(())  # they belong to the analysis these came from
+        self._model.set_text(text)
         self._all = tuple(entities)
         self._groups = group_entities(self._all)
-        kept = next((e for e in self._all if entity_key(e) == previous), None)
+        kept = next((e for e in self._all if entity_key(e) == wanted), None)
+        self._hidden = None
         if kept is None:
-            self._drop_selection(emit=previous is not None)
-        else:
+            self._drop_selection(emit=had)
+        elif self._entity is not None:
             # The same entity in the new analysis: follow it without moving the article.
             self._entity = kept
             self._mention = min(self._mention, kept.count - 1)
             self.entitySelected.emit(kept)
+        else:
+            self._hidden = kept  # still filtered out: the filter may bring it back
         self._apply_filter(self._filter.text())
 
     def show_portrayals(self, portrayals: Sequence[Portrayal]) -> None:
         """How the article portrays each entity shown: a bar beside its count."""
         self._model.set_portrayals(portrayals)
+        self._update_details()
 
     def portrayal_of(self, entity: Entity) -> Portrayal | None:
         return self._model.portrayal_of(entity)
@@ -211,6 +242,7 @@ class EntitySidebar(QWidget):
     def show_message(self, text: str) -> None:
         """Replace the tree with a message ("Finding names…", "Open an article…")."""
         had = self._entity is not None
+        self._hidden = None
         self._all = ()
         self._groups = []
         self._show_groups([])
@@ -228,7 +260,12 @@ class EntitySidebar(QWidget):
         return self._all
 
     def select_entity(self, entity: Entity) -> None:
-        """Select ``entity`` as a click would: emits entitySelected and its first mention."""
+        """Select ``entity`` as a click would: emits entitySelected and its first mention.
+
+        The filter is cleared when it hides ``entity``: what is selected is seen.
+        """
+        if self._filter.text() and not self._model.index_of(entity).isValid():
+            self._filter.clear()
         self._choose(entity)
         self._select_in_view(entity)
 
@@ -249,6 +286,9 @@ class EntitySidebar(QWidget):
 
     def tree(self) -> QTreeView:
         return self._tree
+
+    def details(self) -> EntityDetails:
+        return self._details
 
     # -- showing ------------------------------------------------------------------
 
@@ -282,29 +322,40 @@ class EntitySidebar(QWidget):
             self._show_groups([])
             self._set_message(NO_ENTITIES)
             return
-        groups = self._groups
-        needle = text.strip().casefold()
-        if needle:
-            groups = [
-                replace(g, entities=kept)
-                for g in groups
-                if (kept := tuple(e for e in g.entities if matches(e, needle)))
-            ]
+        groups = filter_groups(self._groups, text)
         if not groups:
             self._show_groups(groups)
             self._set_message(NO_MATCH)
-            return
-        # Shown before it is filled: a visible view lays thousands of rows out on a
-        # later turn of the event loop, a hidden one at once when it is shown.
-        self._stack.setCurrentWidget(self._tree)
-        self._show_groups(groups)
+        else:
+            # Shown before it is filled: a visible view lays thousands of rows out on a
+            # later turn of the event loop, a hidden one at once when it is shown.
+            self._stack.setCurrentWidget(self._tree)
+            self._show_groups(groups)
+        self._follow_filter()
+
+    def _follow_filter(self) -> None:
+        """The selection is what can be seen: an entity the filter hides is no longer
+        selected (its mentions are not stepped through nor highlighted); when the
+        filter shows it again, it is selected again, at the same mention."""
         if self._entity is not None:
-            self._select_in_view(self._entity)
+            if self._model.index_of(self._entity).isValid():
+                self._select_in_view(self._entity)
+                return
+            hidden, mention = self._entity, self._mention
+            self._drop_selection(emit=True)
+            self._hidden, self._mention = hidden, mention
+        elif self._hidden is not None and self._model.index_of(self._hidden).isValid():
+            entity, self._hidden = self._hidden, None
+            self._entity = entity
+            self._mention = min(self._mention, entity.count - 1)
+            self._select_in_view(entity)
+            self.entitySelected.emit(entity)  # highlighted again; the article stays put
 
     # -- selection and mentions ---------------------------------------------------
 
     def _choose(self, entity: Entity) -> None:
         self._entity = entity
+        self._hidden = None
         self._mention = 0
         self._update_nav()
         self.entitySelected.emit(entity)
@@ -312,6 +363,7 @@ class EntitySidebar(QWidget):
 
     def _drop_selection(self, *, emit: bool) -> None:
         self._entity = None
+        self._hidden = None
         self._mention = 0
         self._syncing = True
         try:
@@ -323,15 +375,14 @@ class EntitySidebar(QWidget):
             self.entitySelected.emit(None)
 
     def _select_in_view(self, entity: Entity) -> None:
-        """Show ``entity`` as the selected row when the filter lets it be seen."""
+        """Show ``entity`` as the selected row (it is shown: the filter lets it be seen)."""
         index = self._model.index_of(entity)
+        if not index.isValid():
+            return
         self._syncing = True
         try:
-            if index.isValid():
-                self._tree.setCurrentIndex(index)
-                self._tree.scrollTo(index)
-            else:
-                self._tree.selectionModel().clearSelection()
+            self._tree.setCurrentIndex(index)
+            self._tree.scrollTo(index)
         finally:
             self._syncing = False
         self._update_nav()
@@ -350,11 +401,18 @@ class EntitySidebar(QWidget):
         self.mentionActivated.emit(mention.start, mention.end)
 
     def _update_nav(self) -> None:
+        count = self._entity.count if self._entity is not None else 0
+        self._previous.setEnabled(count > 0)
+        self._next.setEnabled(count > 0)
+        self._position.setText(f"{self._mention + 1} / {count}" if count else "")
+        self._update_details()
+
+    def _update_details(self) -> None:
         entity = self._entity
-        stepping = entity is not None and entity.count > 0
-        self._previous.setEnabled(stepping)
-        self._next.setEnabled(stepping)
-        self._position.setText(f"{self._mention + 1} / {entity.count}" if stepping else "")
+        if entity is None:
+            self._details.show_explanation(None)
+            return
+        self._details.show_explanation(self._model.explanation(entity))
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -371,7 +429,7 @@ class EntitySidebar(QWidget):
         # A click on the entity that was already selected shows its current mention again.
         before = self._tree.row_before_press
         row = index.siblingAtColumn(0)
-        if before is not None and before.isValid() and QModelIndex(before) == row:
+        if before is not None and before.isValid() and before == row:
             self._reveal_current()
 
     @Slot()
