@@ -121,7 +121,9 @@ def test_the_readme_lists_the_formats_of_the_registry():
     assert rows == {fmt.label: sorted(fmt.extensions) for fmt in formats()}
 
 
-@pytest.mark.parametrize("script", ["bench.py", "large_inputs.py", "stance_model.py"])
+@pytest.mark.parametrize(
+    "script", ["bench.py", "large_inputs.py", "stance_model.py", "book_entities.py"]
+)
 def test_the_benchmarks_still_start(script):
     """Not run in the suite (they time things), but they must not rot: they import and parse."""
     path = ROOT / "tests" / "benchmarks" / script

@@ -51,6 +51,7 @@ def entities_json(
             "type": e.type,
             "count": e.count,
             "aliases": list(e.aliases),
+            "merge_reasons": list(e.merge_reasons),
             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
             "portrayal": portrayal_json(portrayal_of.get(e.name)),
         }
