@@ -1,10 +1,10 @@
 """Every command of the window, in one table: menus, toolbar and shortcuts come from it.
 
 A row says what the command is called, which window method it runs, its
-shortcut, icon and tooltip, and where it appears. ``build_actions`` makes the
+shortcuts, icon and tooltip, and where it appears. ``build_actions`` makes the
 ``QAction`` s (one per row, named by the row's key), ``build_menus`` the menu
-bar, and ``shortcut_list`` the list a person can look up, so a shortcut is
-written down once.
+bar (a menu "View/Theme" is a submenu), and ``shortcut_list`` the list of
+Help ▸ Keyboard Shortcuts, so a shortcut is written down once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle
 
 import reader
@@ -28,19 +28,41 @@ class ActionSpec:
     key: str  # the action's name: window.actions["open"]
     text: str  # with its mnemonic: "&Open…"
     slot: str  # the window method it runs (with the checked state, when checkable)
-    menu: str  # "File", "Edit", "View", "Help"; "" for none (the window adds it)
+    menu: str  # "File", "Edit", "View", "Help", a submenu "View/Theme"; "" for none
     shortcut: str = ""
+    standard: QKeySequence.StandardKey | None = None  # the platform's keys, before ``shortcut``
+    also: tuple[str, ...] = ()  # more shortcuts ("Ctrl+=" beside Ctrl++)
     icon: str = ""  # a freedesktop icon name
     fallback: Sp | None = None  # a QStyle icon when the theme has none
     tip: str = ""
     checkable: bool = False
     toolbar: bool = False  # also on the toolbar
     separator_before: bool = False  # in its menu
+    data: str = ""  # passed to the slot (a theme's name); with ``group``, one of a choice
+    group: str = ""  # checkable rows of one group exclude each other
+
+    def key_sequences(self) -> list[QKeySequence]:
+        """Every shortcut of the command, the platform's first, without repeats."""
+        # The platform's primary keys only: the others are dedicated keys ("Find", "Zoom In").
+        keys = QKeySequence.keyBindings(self.standard)[:1] if self.standard is not None else []
+        keys += [QKeySequence(text) for text in (self.shortcut, *self.also) if text]
+        unique: list[QKeySequence] = []
+        for key in keys:
+            if not key.isEmpty() and key not in unique:
+                unique.append(key)
+        return unique
 
 
 def action_specs() -> tuple[ActionSpec, ...]:
     """The window's commands, in menu order."""
     spec = ActionSpec
+    Key = QKeySequence.StandardKey
+    themes = tuple(
+        spec(f"theme_{name}", text, "set_theme", "View/&Theme", data=name, group="theme",
+             checkable=True, tip=f"Show the window in the {text.replace('&', '').lower()} theme"
+             if name != "system" else "Light or dark, as the desktop is; changes with it")
+        for name, text in theme.THEMES.items()
+    )  # fmt: skip
     return (
         spec("open", "&Open…", "ask_open", "File", shortcut="Ctrl+O", icon="document-open",
              fallback=Sp.SP_DialogOpenButton, toolbar=True,
@@ -60,23 +82,43 @@ def action_specs() -> tuple[ActionSpec, ...]:
         spec("copy", "&Copy Summary", "copy_summary", "Edit", shortcut="Ctrl+Shift+C",
              icon="edit-copy", tip="Copy the summary as plain and formatted text",
              toolbar=True),
-        spec("next_mention", "Find &Next Mention", "next_mention", "Edit", shortcut="F3",
+        spec("find", "&Find…", "show_find", "Edit", standard=Key.Find, icon="edit-find",
+             tip="Find words or a pattern in the article", separator_before=True),
+        spec("next_mention", "Find &Next", "find_next", "Edit", shortcut="F3",
              icon="go-down", fallback=Sp.SP_ArrowDown,
-             tip="Show the selected entity's next mention", separator_before=True),
-        spec("previous_mention", "Find Pre&vious Mention", "previous_mention", "Edit",
+             tip="The next find hit while the find bar is open, else the selected entity's "
+                 "next mention"),
+        spec("previous_mention", "Find Pre&vious", "find_previous", "Edit",
              shortcut="Shift+F3", icon="go-up", fallback=Sp.SP_ArrowUp,
-             tip="Show the selected entity's previous mention"),
-        spec("filter", "&Filter Entities", "focus_entity_filter", "Edit", shortcut="Ctrl+F",
-             icon="edit-find", tip="Type to filter the entity list"),
+             tip="The previous find hit while the find bar is open, else the selected "
+                 "entity's previous mention"),
+        spec("filter", "Filter &Entities", "focus_entity_filter", "Edit",
+             shortcut="Ctrl+Shift+F", icon="view-filter", tip="Type to filter the entity list"),
+        spec("zoom_in", "Zoom &In", "zoom_in", "View", standard=Key.ZoomIn, also=("Ctrl+=",),
+             icon="zoom-in", tip="Make the article's text larger"),
+        spec("zoom_out", "Zoom &Out", "zoom_out", "View", standard=Key.ZoomOut, icon="zoom-out",
+             tip="Make the article's text smaller"),
+        spec("zoom_reset", "&Actual Size", "zoom_reset", "View", shortcut="Ctrl+0",
+             icon="zoom-original", tip="The article's text at the size chosen in Reading Settings"),
+        *themes,
+        spec("reading_settings", "&Reading Settings…", "show_reading_settings", "View",
+             icon="preferences-desktop-font", tip="The article's font, size, line spacing "
+             "and line width"),
+        spec("contents", "&Contents", "set_contents_visible", "View", shortcut="F7",
+             checkable=True, separator_before=True,
+             tip="The document's headings and chapters: click one to go there"),
         spec("highlight", "&Highlight Summary", "set_summary_highlight", "View",
              icon="format-text-highlight", tip="Mark the summary's sentences in the article",
-             checkable=True, toolbar=True),
+             checkable=True, toolbar=True, separator_before=True),
         spec("stance_highlight", "Highlight &Statements", "set_statement_highlight", "View",
              tip="Colour who-says-what statements in the article by their stance",
              checkable=True),
         spec("reload", "&Reload When File Changes", "set_reload_on_change", "View",
              tip="Read the article again when its file is changed by another program",
              checkable=True, separator_before=True),
+        spec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", "Help", shortcut="F1",
+             also=("Ctrl+/",), icon="help-keyboard-shortcuts",
+             tip="Every command's keys"),
         spec("about", "&About Article Reader", "about", "Help", icon="help-about",
              fallback=Sp.SP_MessageBoxInformation),
         spec("cancel", "Cancel", "cancel", "", shortcut="Esc", icon="process-stop",
@@ -89,11 +131,11 @@ def build_actions(
 ) -> dict[str, QAction]:
     """One ``QAction`` per spec, connected to ``slots(spec.slot)``."""
     actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     for spec in action_specs():
         action = QAction(spec.text, parent)
         action.setObjectName(f"{spec.key}Action")
-        if spec.shortcut:
-            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setShortcuts(spec.key_sequences())
         if spec.icon:
             action.setIcon(theme.icon(spec.icon, spec.fallback))
         if spec.tip:
@@ -101,7 +143,13 @@ def build_actions(
             action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)
         slot = slots(spec.slot)
-        if spec.checkable:
+        if spec.group:
+            group = groups.get(spec.group) or groups.setdefault(spec.group, QActionGroup(parent))
+            group.addAction(action)
+        if spec.data:
+            action.setData(spec.data)
+            action.triggered.connect(lambda _=False, slot=slot, data=spec.data: slot(data))
+        elif spec.checkable:
             action.toggled.connect(slot)
         else:
             action.triggered.connect(slot)
@@ -121,7 +169,14 @@ def build_menus(
             continue
         menu = menus.get(spec.menu)
         if menu is None:
-            menu = menus[spec.menu] = bar.addMenu(f"&{spec.menu}")
+            parent_name, _, sub = spec.menu.partition("/")
+            if sub:
+                parent_menu = menus[parent_name]
+                if spec.separator_before:
+                    parent_menu.addSeparator()
+                menu = menus[spec.menu] = parent_menu.addMenu(sub)
+            else:
+                menu = menus[spec.menu] = bar.addMenu(f"&{spec.menu}")
         elif spec.separator_before:
             menu.addSeparator()
         menu.addAction(actions[spec.key])
@@ -134,11 +189,15 @@ def toolbar_actions(actions: Mapping[str, QAction]) -> list[QAction]:
     return [actions[spec.key] for spec in action_specs() if spec.toolbar]
 
 
-def shortcut_list() -> list[tuple[str, str]]:
-    """``(command, shortcut)`` of every command that has a shortcut, in menu order."""
+def shortcut_list() -> list[tuple[str, str, str]]:
+    """``(menu, command, keys)`` of every command that has a shortcut, in menu order;
+    several keys are joined by ", "."""
     native = QKeySequence.SequenceFormat.NativeText
-    return [
-        (spec.text.replace("&", "").rstrip("…"), QKeySequence(spec.shortcut).toString(native))
-        for spec in action_specs()
-        if spec.shortcut
-    ]
+    rows = []
+    for spec in action_specs():
+        keys = spec.key_sequences()
+        if keys:
+            menu = spec.menu.split("/")[0] or "Window"
+            command = spec.text.replace("&", "").rstrip("…")
+            rows.append((menu, command, ", ".join(key.toString(native) for key in keys)))
+    return rows

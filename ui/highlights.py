@@ -11,6 +11,7 @@ import reader
 from reader import Document, Entity, Summary
 
 from . import theme
+from .article_layers import LayerStyle
 from .article_view import ArticleView
 
 Spans = dict[str, list[tuple[int, int]]]
@@ -28,7 +29,7 @@ class Highlights:
             self._view.clear_layer("summary")
         else:
             spans = [(s.start, s.end) for s in summary.sentences]
-            self._view.set_layer("summary", spans, theme.SUMMARY)
+            self._view.set_layer("summary", spans, theme.colours().summary)
 
     def show_entity(self, entity: Entity | None) -> None:
         """Mark every mention of ``entity`` (None: none, and no current mention either)."""
@@ -37,14 +38,18 @@ class Highlights:
             self._view.clear_layer("mark")
             return
         spans = [(m.start, m.end) for m in entity.mentions]
-        self._view.set_layer("entity", spans, theme.ENTITY)
+        self._view.set_layer("entity", spans, theme.colours().entity)
 
     def mark_all(self, spans: list[tuple[int, int]]) -> None:
         """Mark several spans at once (a matrix cell's statements), showing the first."""
         if not spans:
             return
         self._view.reveal(*spans[0])
-        self._view.set_layer("mark", spans, theme.MARK)
+        self._view.set_layer("mark", spans, theme.colours().mark)
+
+    def recolour(self) -> None:
+        """The theme changed: every layer takes its colour in the new one."""
+        self._view.layers.recolour(theme.layer_colour)
 
     def show_statements(self, spans: Spans) -> None:
         """Colour the statements' contents by label (``{}``: none)."""
@@ -57,7 +62,7 @@ class Highlights:
             for label in reader.STANCE_LABELS:
                 name = f"stance-{label}"
                 if spans.get(label):
-                    style = "underline" if label == "neutral" else "tint"
-                    view.set_layer(name, spans[label], theme.STANCE[label], style)
+                    style: LayerStyle = "underline" if label == "neutral" else "tint"
+                    view.set_layer(name, spans[label], theme.colours().stance[label], style)
                 else:
                     view.clear_layer(name)

@@ -4,18 +4,17 @@ The window lays out its parts and wires them: the commands come from
 ``actions``, the state of the open article lives in an ``ArticleSession``, the
 summary choices in ``SummaryOptions``, the watched file in ``FileWatcher`` and
 File ▸ Open Recent in ``RecentFilesMenu``. It owns no analysis: it asks the
-``AnalysisController`` for work and shows what comes back. A summary is shown
-only when it was made with the options chosen now, so a late result of an
-older choice is never shown. The open file is read again (never written) when
-it changes on disk.
+``AnalysisController`` for work, and ``AnalysisResults`` (``window_analysis``)
+shows what comes back. ``FileEvents`` (``window_files``) answers the file
+changing on disk and files dropped on the window.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 import reader
-from reader import Analysis, AnalysisOptions, Document, Entity, StageNote, Statement, Summary
+from reader import Analysis, AnalysisOptions, Document, Summary
 
 from .actions import build_actions, build_menus, toolbar_actions
 from .article_pane import ArticlePane
@@ -37,19 +36,24 @@ from .highlights import Highlights
 from .panels.message_bar import MessageBar
 from .recent_files import RecentFilesMenu
 from .report_commands import ReportCommands
-from .session import ArticleSession, file_signature
+from .session import ArticleSession
 from .settings import Settings
 from .side_panels import SidePanels
 from .status import StatusParts
 from .summary_options import SummaryOptions
 from .tasks import AnalysisController
+from .window_analysis import AnalysisResults
+from .window_files import FileEvents, file_url_mime, local_paths
+from .window_parts import APP_NAME
+from .window_reading import ReadingCommands
 
-APP_NAME = "Article Reader"
+__all__ = ["APP_NAME", "MainWindow", "file_url_mime", "local_paths"]
 DEFAULT_SIZE = (1280, 800)
 SPLIT = 0.62  # the article's share of the width
+CONTENTS_WIDTH = 280  # pixels: the Contents dock, at first
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
     """Article Reader's window. Tests pass their own ``Settings`` (a temp INI file)."""
 
     def __init__(
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_commands()
         self._build_status_bar()
+        self._build_reading()
         self._connect()
         self._restore_state()
         self._update_actions()
@@ -114,18 +119,18 @@ class MainWindow(QMainWindow):
         self.length_unit_combo = self.summary_options.unit_combo
 
     def _build_commands(self) -> None:
-        self.actions = build_actions(self, lambda name: getattr(self, name))
-        for key, action in self.actions.items():  # window.open_action, window.copy_action...
+        self.commands = build_actions(self, lambda name: getattr(self, name))
+        for key, action in self.commands.items():  # window.open_action, window.copy_action...
             setattr(self, f"{key}_action", action)
-        self.highlight_action.setChecked(self.settings.highlight_summary)
-        self.stance_highlight_action.setChecked(self.settings.highlight_statements)
-        self.reload_action.setChecked(self.settings.reload_on_change)
-        self.cancel_action.setEnabled(False)  # enabled only while work runs
-        self.addAction(self.cancel_action)
+        self.commands["highlight"].setChecked(self.settings.highlight_summary)
+        self.commands["stance_highlight"].setChecked(self.settings.highlight_statements)
+        self.commands["reload"].setChecked(self.settings.reload_on_change)
+        self.commands["cancel"].setEnabled(False)  # enabled only while work runs
+        self.addAction(self.commands["cancel"])
 
         self.recent_menu = RecentFilesMenu(self.settings, self)
         self.clear_recent_action = self.recent_menu.clear_action
-        build_menus(self.menuBar(), self.actions, {"open": self.recent_menu})
+        build_menus(self.menuBar(), self.commands, {"open": self.recent_menu})
 
         bar = QToolBar("Main", self)
         bar.setObjectName("mainToolBar")
@@ -133,7 +138,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
         self.toolbar = bar
-        on_bar = toolbar_actions(self.actions)
+        on_bar = toolbar_actions(self.commands)
         bar.addAction(on_bar[0])  # Open
         bar.addSeparator()
         bar.addWidget(self._toolbar_label("Summariser"))
@@ -193,11 +198,16 @@ class MainWindow(QMainWindow):
         if side is None or not self.side_splitter.restoreState(side):
             height = self.height()
             self.side_splitter.setSizes([round(height * 0.45), round(height * 0.55)])
+        docks = self.settings.state("docks")
+        if docks is None or not self.restoreState(docks):
+            self.resizeDocks([self.contents_dock], [CONTENTS_WIDTH], Qt.Orientation.Horizontal)
+        self.contents_dock.setVisible(self.settings.show_contents)
 
     def save_state(self) -> None:
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("main_splitter", self.main_splitter.saveState())
         self.settings.set_state("side_splitter", self.side_splitter.saveState())
+        self.settings.set_state("docks", self.saveState())
         self.settings.sync()
 
     def current_options(self) -> AnalysisOptions:
@@ -270,182 +280,6 @@ class MainWindow(QMainWindow):
         """Show ``text`` in the message bar (never a blocking dialog)."""
         self.message_bar.show_message(text, "error")
 
-    # -- controller results -------------------------------------------------------
-
-    @Slot(object)
-    def _on_document_loaded(self, document: Document) -> None:
-        reloaded = self.session.take_document(document)
-        self.article_view.show_document(document)
-        self.setWindowTitle(f"{self.article_pane.show_title(document)} — {APP_NAME}")
-        if document.metadata.get("notice"):
-            self.message_bar.show_message(document.metadata["notice"], "warning")
-        self.side.show_loading(reloaded)
-        if reloaded:
-            self.article_view.scroll_to_offset(self.session.reload_top)
-        self.file_watcher.watch(document.path, self.session.signature)
-        self.recent_menu.add(document.path)
-        self._update_actions()
-
-    @Slot(object)
-    def _on_analysis_updated(self, analysis: Analysis) -> None:
-        if self.session.document is None:
-            return
-        update = self.session.take_analysis(analysis, self.current_options())
-        if update.summary is not None:
-            self._set_summary(update.summary)
-        elif update.resummarize:
-            self._request_summary()
-        if update.entities is not None:
-            self._show_entities(update.entities)
-        if update.statements is not None:
-            self._show_statements(update.statements)
-        if update.portrayals is not None:
-            self.entity_sidebar.show_portrayals(update.portrayals)
-        self._show_notes(update.notes)
-        self._update_actions()
-
-    def _show_notes(self, fresh: tuple[StageNote, ...]) -> None:
-        """Stages that failed or do not apply: said in their panel and in the message bar."""
-        if not fresh:
-            return
-        self.side.show_notes(fresh)
-        notes = self.session.notes
-        text = " ".join(dict.fromkeys(note.message for note in notes))
-        self.message_bar.show_message(text, "error" if any(n.failed for n in notes) else "info")
-
-    @Slot(object)
-    def _on_summary_updated(self, summary: Summary) -> None:
-        if self.session.take_summary(summary, self.current_options()):
-            self._set_summary(summary)
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        session = self.session
-        self.show_error(message)
-        session.failed = True
-        session.reloading = None
-        failed_path, session.pending_path = session.pending_path, None
-        if failed_path is not None:
-            # The file did not load: the article on screen stays. Forget a recent
-            # file that has gone, and finish the on-screen article if it was cut short.
-            if not os.path.exists(failed_path):
-                self.recent_menu.remove(failed_path)
-            if session.document is not None and not session.complete:
-                session.failed = False
-                self.controller.submit_analysis(session.document, self.current_options())
-            return
-        self.side.explain_missing(self.session, "the analysis failed")
-
-    @Slot()
-    def _on_finished(self) -> None:
-        session = self.session
-        self._set_busy(False)
-        session.finish()
-        if session.document is None:
-            text = "Cancelled." if session.cancelled else "Open an article to begin."
-            self.status_label.setText(text)
-            return
-        if session.analysis is not None and not session.interrupted:
-            # The last stage has run: empty results are results too.
-            if session.entities is None:
-                self._show_entities(session.analysis.entities)
-            if session.statements is None:
-                self._show_statements(session.analysis.statements)
-        if session.cancelled:
-            self.side.explain_missing(self.session, "the analysis was cancelled")
-            self.status_label.setText("Cancelled.")
-        else:
-            self.status_label.setText(session.ready_text())
-        self._update_actions()
-
-    # -- summary ----------------------------------------------------------------
-
-    def _set_summary(self, summary: Summary) -> None:
-        session = self.session
-        sentences = session.analysis.sentences if session.analysis else None
-        total = len(sentences) if sentences is not None else None
-        self.summary_panel.show_summary(session.document, summary, total, sentences)
-        self._update_summary_layer()
-        self._update_actions()
-
-    def _request_summary(self) -> None:
-        session = self.session
-        if session.document is None or session.analysis is None:
-            return
-        session.cancelled = session.failed = False
-        self.summary_panel.show_message("Summarising…")
-        self.article_view.clear_layer("summary")
-        options = self.current_options()
-        self.controller.submit_summary(session.document, session.analysis.sentences, options)
-        self._set_busy(True, "Summarising…")
-
-    @Slot()
-    def _options_changed(self) -> None:
-        if self.session.needs_summary(self.current_options(), self.controller.is_busy()):
-            self._request_summary()
-
-    @Slot(bool)
-    def set_summary_highlight(self, checked: bool) -> None:
-        self.settings.highlight_summary = checked
-        self._update_summary_layer()
-
-    def _update_summary_layer(self) -> None:
-        on = self.highlight_action.isChecked()
-        self.highlights.show_summary(self.session.summary if on else None)
-
-    # -- entities ---------------------------------------------------------------
-
-    def _show_entities(self, entities: tuple[Entity, ...]) -> None:
-        self.session.entities = entities
-        self.article_view.clear_layer("entity")
-        self.side.show_entities(entities)
-
-    @Slot(object)
-    def _on_entity_selected(self, entity: Entity | None) -> None:
-        # A click also sends the first mention (mentionActivated), which is revealed;
-        # an entity kept across a new analysis only has its mentions redrawn.
-        self.highlights.show_entity(entity)
-
-    @Slot()
-    def next_mention(self) -> None:
-        self.entity_sidebar.next_mention()
-
-    @Slot()
-    def previous_mention(self) -> None:
-        self.entity_sidebar.previous_mention()
-
-    @Slot()
-    def focus_entity_filter(self) -> None:
-        edit = self.entity_sidebar.filter_edit()
-        self.side_tabs.setCurrentWidget(self.entity_sidebar)
-        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        edit.selectAll()
-
-    # -- statements -------------------------------------------------------------
-
-    def _show_statements(self, statements: tuple[Statement, ...]) -> None:
-        self.session.statements = statements
-        self.side.show_statements(statements)
-        self._update_stance_layers()
-
-    @Slot()
-    def _on_stance_highlights_changed(self) -> None:
-        # The panel's checkbox mirrors the action, which is the one source of truth.
-        enabled = self.stance_panel.highlights_enabled()
-        if enabled != self.stance_highlight_action.isChecked():
-            self.stance_highlight_action.setChecked(enabled)
-        self._update_stance_layers()
-
-    @Slot(bool)
-    def set_statement_highlight(self, checked: bool) -> None:
-        self.settings.highlight_statements = checked
-        self.stance_panel.set_highlights_enabled(checked)  # emits highlightsChanged
-        self._update_stance_layers()
-
-    def _update_stance_layers(self) -> None:
-        on = self.stance_highlight_action.isChecked() and self.session.statements is not None
-        self.highlights.show_statements(self.stance_panel.label_spans() if on else {})
-
     # -- copy, print, export ----------------------------------------------------
 
     @Slot()
@@ -479,59 +313,6 @@ class MainWindow(QMainWindow):
             return False
         return self.reports.export(self.session.document, analysis, path)
 
-    # -- the file on disk ---------------------------------------------------------
-
-    @Slot(str)
-    def _on_file_removed(self, path: str) -> None:
-        """Said even when reloading is off: the toggle governs reloads only."""
-        self.message_bar.show_message(
-            f"“{os.path.basename(path)}” was removed or renamed. The article stays "
-            "as it was last read; it is read again if the file comes back.",
-            "warning",
-        )
-
-    @Slot(str)
-    def _on_file_changed(self, path: str) -> None:
-        session = self.session
-        if session.document is None or not self.reload_action.isChecked():
-            return
-        loading = session.pending_path
-        if loading is not None and (
-            loading != path or session.pending_signature == file_signature(path)
-        ):
-            return  # another file is opening, or this version is being read already
-        self.reload()
-
-    @Slot(bool)
-    def set_reload_on_change(self, checked: bool) -> None:
-        self.settings.reload_on_change = checked
-        if checked:
-            self.file_watcher.check_soon()  # catch up with changes made while it was off
-
-    # -- drag and drop ------------------------------------------------------------
-
-    def handle_drop(self, mime: QMimeData) -> bool:
-        """Open the first local file in ``mime``; True when there was one."""
-        paths = local_paths(mime)
-        if paths:
-            self.open_file(paths[0])
-        return bool(paths)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)  # type: ignore[arg-type]
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if self.handle_drop(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
     # -- small things -----------------------------------------------------------
 
     @Slot()
@@ -552,13 +333,17 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, busy: bool, text: str | None = None) -> None:
         self.status.set_busy(busy, text)
-        self.cancel_action.setEnabled(busy)
+        self.commands["cancel"].setEnabled(busy)
 
     def _update_actions(self) -> None:
         summary = self.session.summary
         has_analysis = self.session.document is not None and self.session.analysis is not None
-        self.copy_action.setEnabled(summary is not None and bool(summary.sentences))
-        for action in (self.print_action, self.preview_action, self.export_report_action):
+        self.commands["copy"].setEnabled(summary is not None and bool(summary.sentences))
+        for action in (
+            self.commands["print"],
+            self.commands["preview"],
+            self.commands["export_report"],
+        ):
             action.setEnabled(has_analysis)
 
     @Slot()
@@ -571,20 +356,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.file_watcher.stop()
+            self.remember_position()
             self.save_state()
             self.controller.shutdown()
         event.accept()
-
-
-def local_paths(mime: QMimeData) -> list[str]:
-    """The local files a drag carries."""
-    if not mime.hasUrls():
-        return []
-    return [path for url in mime.urls() if url.isLocalFile() and (path := url.toLocalFile())]
-
-
-def file_url_mime(*paths: str | os.PathLike[str]) -> QMimeData:
-    """A ``QMimeData`` holding file URLs, as a file manager's drag carries."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(os.fspath(p)) for p in paths])
-    return mime

@@ -6,11 +6,17 @@ directory), so a test never reads or writes the user's real settings.
 
 from __future__ import annotations
 
+import json
 import os
+import time
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from .theme import DEFAULT_THEME, THEMES, ZOOM_STEPS, ReadingStyle, ThemeName
+
 MAX_RECENT = 10
+#: Files whose reading position is remembered (the most recently read).
+MAX_POSITIONS = 200
 UNITS = ("sentences", "%")
 
 
@@ -26,9 +32,17 @@ def _as_bool(value: object, default: bool) -> bool:
 
 def _as_int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
+
+
+def _as_float(value: object, default: float, low: float, high: float) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high) if number == number else default  # NaN: default
 
 
 class Settings:
@@ -108,6 +122,74 @@ class Settings:
     def reload_on_change(self, on: bool) -> None:
         self._store.setValue("files/reload_on_change", bool(on))
 
+    # -- reading --------------------------------------------------------------
+
+    @property
+    def theme(self) -> ThemeName:
+        value = str(self._store.value("view/theme", DEFAULT_THEME))
+        for name in THEMES:
+            if name == value:
+                return name
+        return DEFAULT_THEME
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._store.setValue("view/theme", name if name in THEMES else DEFAULT_THEME)
+
+    @property
+    def reading_style(self) -> ReadingStyle:
+        """The article's font, size, zoom, line height and width (out-of-range values clamped)."""
+        default = ReadingStyle()
+        value = self._store.value
+        steps = ZOOM_STEPS
+        return ReadingStyle(
+            family=str(value("reading/family", "") or ""),
+            point_size=_as_float(value("reading/size"), default.point_size, 6, 48),
+            line_height=int(_as_float(value("reading/line_height"), default.line_height, 100, 250)),
+            width_em=int(_as_float(value("reading/width"), default.width_em, 20, 80)),
+            zoom=_as_float(value("reading/zoom"), 1.0, steps[0], steps[-1]),
+        )
+
+    @reading_style.setter
+    def reading_style(self, style: ReadingStyle) -> None:
+        self._store.setValue("reading/family", style.family)
+        self._store.setValue("reading/size", float(style.point_size))
+        self._store.setValue("reading/line_height", int(style.line_height))
+        self._store.setValue("reading/width", int(style.width_em))
+        self._store.setValue("reading/zoom", float(style.zoom))
+
+    @property
+    def show_contents(self) -> bool:
+        return _as_bool(self._store.value("view/contents"), False)
+
+    @show_contents.setter
+    def show_contents(self, on: bool) -> None:
+        self._store.setValue("view/contents", bool(on))
+
+    def _positions(self) -> dict[str, list[float]]:
+        try:
+            data = json.loads(str(self._store.value("reading/positions", "{}")))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def reading_position(self, path: str, length: int) -> int | None:
+        """Where the reader left ``path`` (a text offset), if its text still has ``length``
+        characters: another text would put the reader somewhere meaningless."""
+        entry = self._positions().get(os.path.abspath(path))
+        if not isinstance(entry, list) or len(entry) < 2:
+            return None
+        offset, known_length = int(entry[0]), int(entry[1])
+        return offset if known_length == length and 0 <= offset <= length else None
+
+    def set_reading_position(self, path: str, offset: int, length: int) -> None:
+        positions = self._positions()
+        positions[os.path.abspath(path)] = [int(offset), int(length), round(time.time())]
+        if len(positions) > MAX_POSITIONS:  # forget the files read longest ago
+            newest = sorted(positions.items(), key=lambda item: item[1][-1], reverse=True)
+            positions = dict(newest[:MAX_POSITIONS])
+        self._store.setValue("reading/positions", json.dumps(positions))
+
     # -- recent files ---------------------------------------------------------
 
     @property
@@ -115,7 +197,8 @@ class Settings:
         value = self._store.value("files/recent", [])
         if isinstance(value, str):  # INI files give back a one-item list as a str
             value = [value] if value else []
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        values = value if isinstance(value, list | tuple) else []
+        return [str(v) for v in values if v][:MAX_RECENT]
 
     @recent_files.setter
     def recent_files(self, paths: list[str]) -> None:

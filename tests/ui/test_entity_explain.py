@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 import reader
 from reader.models import Entity, Mention
+from ui.main_window import MainWindow
 from ui.panels.entity_explain import (
     ELLIPSIS,
     explain,
@@ -21,6 +22,8 @@ from ui.panels.entity_explain import (
     mention_context,
 )
 from ui.panels.entity_sidebar import EntitySidebar
+from ui.settings import Settings
+from ui.tasks import AnalysisController
 
 from .entity_article import FERRY, named, row_of
 
@@ -54,7 +57,8 @@ def _squash(text: str) -> str:
 
 
 def _plain(html: str) -> str:
-    return _squash(re.sub(r"<[^>]+>", " ", html).replace("&amp;", "&"))
+    inline = re.sub(r"</?(?:b|i|em|strong)>", "", html)  # no space where emphasis ends
+    return _squash(re.sub(r"<[^>]+>", " ", inline).replace("&amp;", "&"))
 
 
 def test_the_tooltip_explains_a_real_entity(sidebar, analysed):
@@ -219,3 +223,20 @@ def test_the_details_leave_the_list_its_room(qtbot):
     assert details.height() <= sidebar.height() * 2 // 5 + 1
     assert details.browser().verticalScrollBar().maximum() > 0  # the rest scrolls
     assert sidebar.tree().height() >= sidebar.height() // 3
+
+
+def test_the_window_gives_the_sidebar_the_text_for_first_mentions(qtbot, tmp_path, spacy_model):
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, AnalysisController(cache=None))
+    qtbot.addWidget(window)
+    path = tmp_path / "ferry.txt"
+    path.write_text(FERRY, encoding="utf-8")
+    window.show()
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        window.open_file(path)
+    person = next(e for e in window.analysis.entities if e.type == "PERSON")
+    tip = _plain(row_of(window.entity_sidebar, person).data(TOOLTIP))
+    first = person.mentions[0]
+    assert "First mention" in tip
+    assert first.text in tip.split("First mention", 1)[1]
+    window.close()

@@ -10,6 +10,7 @@ from typing import Literal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -74,11 +75,15 @@ class MessageBar(QFrame):
         self._label.setText(text)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self._icon.setPixmap(self.style().standardIcon(_ICONS[level]).pixmap(size, size))
-        palette = self.palette()
-        light, dark = _COLORS[level]
-        palette.setColor(QPalette.ColorRole.Window, dark if theme.is_dark() else light)
-        self.setPalette(palette)
+        self.restyle()
         self.show()
+
+    def restyle(self) -> None:
+        """Take the background of the level on the application's palette (a new theme)."""
+        palette = QPalette(QApplication.palette())
+        light, dark = _COLORS[self._level]
+        palette.setColor(QPalette.ColorRole.Window, dark if theme.is_dark(palette) else light)
+        self.setPalette(palette)
 
     def text(self) -> str:
         return "" if self.isHidden() else self._label.text()

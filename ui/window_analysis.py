@@ -1,0 +1,197 @@
+"""The window's side of an analysis: what comes back from the controller, shown.
+
+A summary is shown only when it was made with the options chosen now, so a
+late result of an older choice is never shown. The session (``ui.session``)
+decides what a result changes; this part puts it on screen: the article's
+layers, the side panels, the status bar and the message bar.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+
+from reader import Analysis, Document, Entity, StageNote, Statement, Summary
+
+from .window_parts import APP_NAME
+
+if TYPE_CHECKING:
+    from .window_parts import WindowParts as _Base
+else:
+    _Base = object
+
+
+class AnalysisResults(_Base):
+    """The main window's handling of the analysis controller's results (a mixin)."""
+
+    # -- controller results -------------------------------------------------------
+
+    @Slot(object)
+    def _on_document_loaded(self, document: Document) -> None:
+        self.remember_position()  # of the article being left
+        reloaded = self.session.take_document(document)
+        self.article_view.show_document(document)
+        self.setWindowTitle(f"{self.article_pane.show_title(document)} — {APP_NAME}")
+        if document.metadata.get("notice"):
+            self.message_bar.show_message(document.metadata["notice"], "warning")
+        self.side.show_loading(reloaded)
+        self._reading_document_loaded(document, reloaded)
+        self.file_watcher.watch(document.path, self.session.signature)
+        self.recent_menu.add(document.path)
+        self._update_actions()
+
+    @Slot(object)
+    def _on_analysis_updated(self, analysis: Analysis) -> None:
+        if self.session.document is None:
+            return
+        update = self.session.take_analysis(analysis, self.current_options())
+        if update.summary is not None:
+            self._set_summary(update.summary)
+        elif update.resummarize:
+            self._request_summary()
+        if update.entities is not None:
+            self._show_entities(update.entities)
+        if update.statements is not None:
+            self._show_statements(update.statements)
+        if update.portrayals is not None:
+            self.entity_sidebar.show_portrayals(update.portrayals)
+        self._show_notes(update.notes)
+        self._update_actions()
+
+    def _show_notes(self, fresh: tuple[StageNote, ...]) -> None:
+        """Stages that failed or do not apply: said in their panel and in the message bar."""
+        if not fresh:
+            return
+        self.side.show_notes(fresh)
+        notes = self.session.notes
+        text = " ".join(dict.fromkeys(note.message for note in notes))
+        self.message_bar.show_message(text, "error" if any(n.failed for n in notes) else "info")
+
+    @Slot(object)
+    def _on_summary_updated(self, summary: Summary) -> None:
+        if self.session.take_summary(summary, self.current_options()):
+            self._set_summary(summary)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        session = self.session
+        self.show_error(message)
+        session.failed = True
+        session.reloading = None
+        failed_path, session.pending_path = session.pending_path, None
+        if failed_path is not None:
+            # The file did not load: the article on screen stays. Forget a recent
+            # file that has gone, and finish the on-screen article if it was cut short.
+            if not os.path.exists(failed_path):
+                self.recent_menu.remove(failed_path)
+            if session.document is not None and not session.complete:
+                session.failed = False
+                self.controller.submit_analysis(session.document, self.current_options())
+            return
+        self.side.explain_missing(self.session, "the analysis failed")
+
+    @Slot()
+    def _on_finished(self) -> None:
+        session = self.session
+        self._set_busy(False)
+        session.finish()
+        if session.document is None:
+            text = "Cancelled." if session.cancelled else "Open an article to begin."
+            self.status_label.setText(text)
+            return
+        if session.analysis is not None and not session.interrupted:
+            # The last stage has run: empty results are results too.
+            if session.entities is None:
+                self._show_entities(session.analysis.entities)
+            if session.statements is None:
+                self._show_statements(session.analysis.statements)
+        if session.cancelled:
+            self.side.explain_missing(self.session, "the analysis was cancelled")
+            self.status_label.setText("Cancelled.")
+        else:
+            self.status_label.setText(session.ready_text())
+        self._update_actions()
+
+    # -- summary ----------------------------------------------------------------
+
+    def _set_summary(self, summary: Summary) -> None:
+        session = self.session
+        sentences = session.analysis.sentences if session.analysis else None
+        total = len(sentences) if sentences is not None else None
+        self.summary_panel.show_summary(session.document, summary, total, sentences)
+        self._update_summary_layer()
+        self._update_actions()
+
+    def _request_summary(self) -> None:
+        session = self.session
+        if session.document is None or session.analysis is None:
+            return
+        session.cancelled = session.failed = False
+        self.summary_panel.show_message("Summarising…")
+        self.article_view.clear_layer("summary")
+        options = self.current_options()
+        self.controller.submit_summary(session.document, session.analysis.sentences, options)
+        self._set_busy(True, "Summarising…")
+
+    @Slot()
+    def _options_changed(self) -> None:
+        if self.session.needs_summary(self.current_options(), self.controller.is_busy()):
+            self._request_summary()
+
+    @Slot(bool)
+    def set_summary_highlight(self, checked: bool) -> None:
+        self.settings.highlight_summary = checked
+        self._update_summary_layer()
+
+    def _update_summary_layer(self) -> None:
+        on = self.commands["highlight"].isChecked()
+        self.highlights.show_summary(self.session.summary if on else None)
+
+    # -- entities ---------------------------------------------------------------
+
+    def _show_entities(self, entities: tuple[Entity, ...]) -> None:
+        self.session.entities = entities
+        self.article_view.clear_layer("entity")
+        document = self.session.document
+        # The text gives each entity's tooltip its first mention in context.
+        self.side.show_entities(entities, document.text if document is not None else "")
+
+    @Slot(object)
+    def _on_entity_selected(self, entity: Entity | None) -> None:
+        # A click also sends the first mention (mentionActivated), which is revealed;
+        # an entity kept across a new analysis only has its mentions redrawn.
+        self.highlights.show_entity(entity)
+
+    @Slot()
+    def focus_entity_filter(self) -> None:
+        edit = self.entity_sidebar.filter_edit()
+        self.side_tabs.setCurrentWidget(self.entity_sidebar)
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
+
+    # -- statements -------------------------------------------------------------
+
+    def _show_statements(self, statements: tuple[Statement, ...]) -> None:
+        self.session.statements = statements
+        self.side.show_statements(statements)
+        self._update_stance_layers()
+
+    @Slot()
+    def _on_stance_highlights_changed(self) -> None:
+        # The panel's checkbox mirrors the action, which is the one source of truth.
+        enabled = self.stance_panel.highlights_enabled()
+        if enabled != self.commands["stance_highlight"].isChecked():
+            self.commands["stance_highlight"].setChecked(enabled)
+        self._update_stance_layers()
+
+    @Slot(bool)
+    def set_statement_highlight(self, checked: bool) -> None:
+        self.settings.highlight_statements = checked
+        self.stance_panel.set_highlights_enabled(checked)  # emits highlightsChanged
+        self._update_stance_layers()
+
+    def _update_stance_layers(self) -> None:
+        on = self.commands["stance_highlight"].isChecked() and self.session.statements is not None
+        self.highlights.show_statements(self.stance_panel.label_spans() if on else {})
