@@ -51,6 +51,8 @@ EVALUATIVE_VERBS = frozenset(
 DIRECTIVE_VERBS = frozenset(
     _words("urge ask call tell warn implore press encourage demand beg advise invite")
 )
+# Verbs whose object is whom they speak to ("told reporters that ...", "he told me, ...").
+ADDRESSEE_VERBS = frozenset(_words("tell inform assure remind brief warn advise convince"))
 # Verbs that commit to or refuse an act ("X vowed to ...").
 COMMISSIVE_VERBS = frozenset(
     _words("promise pledge vow threaten refuse decline agree offer propose swear")
@@ -71,7 +73,8 @@ OBJECT_VERBS = frozenset(
         "dislike despise admire blame mock ridicule downplay dismiss deride denounce "
         "condemn decry lament bemoan applaud hail commend tout trumpet celebrate recommend "
         "suggest signal describe concede confirm insist urge rule show offer liken compare "
-        "identify"
+        "identify note explain laud lambast lambaste rebuke scold chastise grill "
+        "accuse challenge protest resist approve embrace respect promote debate"
     )
 )
 # Verbs whose prepositional object is what is said ("spoke about the plan", "called for
@@ -88,6 +91,11 @@ PREPOSITION_CUES: dict[str, frozenset[str]] = {
         ("hint", "at"),
         ("worry wonder speculate", "about"),
         ("agree", "with on"),
+        ("ask quiz grill", "about"),
+        ("press", "on about"),
+        ("vote", "for against"),
+        ("decide rule", "against"),
+        ("believe", "in"),
     )
     for lemma in lemmas.split()
 }
@@ -116,6 +124,9 @@ PASSIVE_FRAMES: dict[str, frozenset[str]] = {
     ),
     "oprd": frozenset(_words("call label dub brand")),
 }
+# Verbs that judge their object when an "as" phrase says what they make of it ("saw the
+# remark as a dig", "views Putin as a strong leader"); without one they say nothing.
+AS_VERBS = PASSIVE_FRAMES["as"] | frozenset(_words("see treat paint cast frame regard"))
 # Verbs that present their subject as seeming so to the writer ("X seems to ...").
 SEEM_VERBS = frozenset(_words("seem appear"))
 # Verbs that can introduce a quotation ("..., she said", "He blasted them: ...").
@@ -129,6 +140,7 @@ CUE_VERBS = (
     | OBJECT_VERBS
     | frozenset(PREPOSITION_CUES)
     | SEEM_VERBS
+    | AS_VERBS
     | frozenset().union(*PASSIVE_FRAMES.values())
 )
 # Nouns that name what someone said, believes or intends, when a clause or a "to ..."
@@ -144,15 +156,42 @@ NOUN_CUES = frozenset(
         "contention suggestion insinuation complaint criticism point"
     )
 )
+# Nouns of a stance or a statement whose prepositional object is what it is about, when
+# someone's own ("his attacks on the press", "the union's support for the bill"), by the
+# prepositions that introduce it.
+NOUN_PREPOSITION_CUES: dict[str, frozenset[str]] = {
+    lemma: frozenset(preps.split())
+    for lemmas, preps in (
+        ("criticism condemnation denunciation rejection defense defence endorsement", "of"),
+        ("adulation admiration praise characterization description portrayal", "of"),
+        ("support praise contempt disdain scorn respect admiration enthusiasm", "for"),
+        ("call demand push plea case", "for"),
+        ("attack assault", "on against"),
+        ("opposition hostility objection", "to"),
+        ("view position stance comment remark", "on about"),
+        ("concern worry fear doubt complaint warning", "about over"),
+        ("claim allegation accusation", "of about"),
+    )
+    for lemma in lemmas.split()
+}
+# Nouns of findings that stand as a source in "In the poll, X leads by five points".
+FINDING_NOUNS = frozenset(_words("poll survey study report analysis review audit census"))
 # Adjectives of a stance that take a clause ("X is confident that ...", "eager to ...").
 ADJECTIVE_CUES = frozenset(
     _words(
         "confident sure convinced optimistic pessimistic hopeful worried concerned "
         "afraid fearful aware skeptical sceptical adamant eager determined reluctant "
-        "willing unwilling keen anxious doubtful"
+        "willing unwilling keen anxious doubtful critical supportive proud ashamed angry "
+        "furious upset frustrated disappointed pleased passionate wary suspicious "
+        "enthusiastic dismissive grateful"
     )
 )
-_ALL_CUES = CUE_VERBS | NOUN_CUES | ADJECTIVE_CUES
+# Adjectives by which the writer presents a clause as evident ("it is clear that ...",
+# "it was obvious that ..."): a statement with no speaker. ("Unclear whether" asks.)
+EVIDENCE_ADJECTIVES = frozenset(_words("clear obvious apparent evident certain undeniable"))
+_ALL_CUES = (
+    CUE_VERBS | NOUN_CUES | frozenset(NOUN_PREPOSITION_CUES) | ADJECTIVE_CUES | EVIDENCE_ADJECTIVES
+)
 # Written forms of cue words that running text uses far more often as other words ("came
 # back", "a voice", "the point"): the staged parse of a long document does not parse a
 # sentence for them alone (an article, parsed whole, still finds "backed the bill").
@@ -213,8 +252,10 @@ def cue_forms() -> frozenset[str]:
     Built from the lemmatizer's own rules and exceptions, run backwards, so a
     token whose lemma is a cue word always has one of these forms.
     """
-    forms = set(_ALL_CUES) | {"according"}
-    forms |= _inflections(CUE_VERBS, "verb") | _inflections(NOUN_CUES, "noun")
+    forms = set(_ALL_CUES) | FINDING_NOUNS | {"according"}
+    forms |= _inflections(CUE_VERBS, "verb") | _inflections(
+        NOUN_CUES | frozenset(NOUN_PREPOSITION_CUES) | FINDING_NOUNS, "noun"
+    )
     return frozenset(forms - _MOSTLY_OTHER_WORDS)
 
 

@@ -13,20 +13,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.cues import (
+    AS_VERBS,
     COMMISSIVE_VERBS,
     INTENTION_VERBS,
     OBJECT_VERBS,
     PASSIVE_FRAMES,
     PREPOSITION_CUES,
+    QUOTING_VERBS,
     SEEM_VERBS,
+    cue_lemma,
 )
-from .spans import Context, Raw
-from .syntax import cue_span, noun_phrase_span, subject_of, subject_span, token_span, word_count
+from .spans import SUBJECT_DEPS, Context, Raw
+from .syntax import (
+    cue_span,
+    infinitive_end,
+    noun_phrase_span,
+    subject_of,
+    subject_span,
+    token_span,
+    word_count,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Fewer words than this is a pronoun or a name ("backed him"), too little to report.
+# Fewer words than this is a pronoun ("backed him"), too little to report; a name ("backed
+# Clinton") is enough.
 MIN_OBJECT_WORDS = 2
 # "spoke about the floods" names a topic; "spoke about the cost of the floods" says more.
 MIN_TOPIC_WORDS = 3
@@ -40,6 +52,8 @@ def attitude(ctx: Context, verb: Token, lemma: str) -> Raw | None:
     """The statement a cue verb with no clause of its own makes, if any."""
     if verb.dep_ in ("xcomp", "ccomp"):
         return None  # "decided to back the bill": part of what the verb above it says
+    if verb.dep_ == "relcl" and _describes_a_speaker(verb):
+        return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _passive(ctx, verb, lemma)
     if lemma in SEEM_VERBS:
@@ -52,9 +66,24 @@ def attitude(ctx: Context, verb: Token, lemma: str) -> Raw | None:
     subject = subject_of(verb)
     if content is None or subject is None or subject.lower_ in _EMPTY_SUBJECTS:
         return None
+    if subject.lower_ == "you" and any(c.dep_ == "aux" and c.i < subject.i for c in verb.children):
+        return None  # "do you see them as equals?": the addressee's view, asked, not held
     speaker = subject_span(ctx, verb, subject)
     cue = cue_span(ctx, verb, preps)
     return Raw(content, speaker, ctx.off(subject), cue, False, kind="attitude")
+
+
+def _describes_a_speaker(verb: Token) -> bool:
+    """ "said Peter Morgan, a lawyer who has been challenging the industry": who the
+    speaker is, told by the writer, not a view of the speaker's to report."""
+    noun = verb.head
+    for _ in range(4):
+        if noun.dep_ in SUBJECT_DEPS:
+            return cue_lemma(noun.head) in QUOTING_VERBS
+        if noun.dep_ not in ("appos", "pobj", "prep", "conj", "compound") or noun.head is noun:
+            return False
+        noun = noun.head
+    return False
 
 
 def _intended(verb: Token, lemma: str) -> tuple[Token, Token] | None:
@@ -67,7 +96,7 @@ def _intended(verb: Token, lemma: str) -> tuple[Token, Token] | None:
             and child.pos_ in ("VERB", "AUX")
             and word_count(child) >= MIN_OBJECT_WORDS
         ):
-            return child.left_edge, child.right_edge
+            return child.left_edge, infinitive_end(verb, child)
     return None
 
 
@@ -77,18 +106,25 @@ def _object(verb: Token, lemma: str) -> tuple[Token, Token] | None:
     The object and what the verb says of it in an "as", "to", "for" or "over"
     phrase after it; not when or where it was done ("on Tuesday", "in Ohio").
     """
-    if lemma not in OBJECT_VERBS:
-        return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or word_count(obj) < MIN_OBJECT_WORDS:
+    if obj is None:
         return None
+    if lemma not in OBJECT_VERBS and not (
+        lemma in AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
+    ):
+        return None
+    if word_count(obj) < MIN_OBJECT_WORDS and obj.pos_ != "PROPN":
+        return None  # "backed Clinton" takes a side; "backed it" says too little
     if obj.pos_ == "PRON" and obj.i == obj.right_edge.i:
         return None
     last = obj.right_edge
     for child in verb.rights:
         if child.i <= obj.i:
             continue
-        if (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS) or child.dep_ == "oprd":
+        if (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS) or child.dep_ in (
+            "oprd",
+            "xcomp",  # "advocates rules to end the deferral"
+        ):
             last = child.right_edge
         elif child.dep_ not in ("advmod", "npadvmod", "prep"):
             break
@@ -100,9 +136,13 @@ def _prepositional(verb: Token, preps: frozenset[str]) -> tuple[Token, Token] | 
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and word_count(objects[0]) >= MIN_TOPIC_WORDS:
-                return objects[0].left_edge, child.right_edge
-            return None
+            if not objects or word_count(objects[0]) < MIN_TOPIC_WORDS:
+                return None
+            last = child.right_edge
+            for after in verb.rights:  # "referred to King as ...": what it makes of the topic
+                if after.i > last.i and after.dep_ == "prep" and after.lower_ == "as":
+                    last = after.right_edge
+            return objects[0].left_edge, last
     return None
 
 

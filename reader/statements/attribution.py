@@ -4,14 +4,16 @@ Statements come from these sources, merged in article order:
 
 * reported speech from spaCy's dependency parse (``reported``): a speech verb
   with a subject and a clausal complement ("X said (that) ...", "X told Y that
-  ...", "..., X said"), directives ("X urged Y to ..."), evaluative verbs ("X
-  blasted Y for ...") and "according to X, ...";
+  ...", "..., X said", "If ..., X argues, ..."), directives ("X urged Y to ..."),
+  evaluative verbs ("X blasted Y for ..."), "according to X, ...", what a poll
+  or a study found ("In the poll, ...") and what the writer presents as evident
+  ("it is clear that ...");
 * attitudes with no clause (``attitudes``): wants and plans ("X wants to ..."),
   stances on an object ("X cited the report", "X backed the bill"), topics
   ("X spoke about ..."), passive reports ("X is said to ...", "X was criticized
   by Y for ...") and what seems so ("X seems to ...");
 * cue nouns and adjectives (``nominal``): "X's claim that ...", "his remarks
-  that ...", "she is confident that ...";
+  that ...", "his attacks on ...", "she is confident that ...", "critical of X";
 * direct quotes from the quotation marks (``quotes``), attributed to a speech
   verb in the same sentence, a name after a dash (“...” ― Jane Doe), a speaker
   on a line of its own after the quote, an introducing sentence ending in a
@@ -76,6 +78,7 @@ def _drop_restated(attributions: list[Attribution]) -> list[Attribution]:
             o.content.start <= item.content.start
             and item.content.end <= o.content.end
             and _same_speaker(o, item)
+            and not (o.direct and not item.direct)  # the aside in “A,” she said of X. “B.”
             for o in outer
         ):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp.cues import NOUN_PREPOSITION_CUES, cue_lemma
 from .spans import MIN_CONTENT_TOKENS, Context, Raw
 from .syntax import (
     clause_subject,
@@ -95,8 +96,8 @@ def _owner(noun: Token) -> Token | None:
 def adjective_statement(ctx: Context, adjective: Token) -> Raw | None:
     """A stance adjective: "she is confident that ...", "critics were worried about ..."."""
     head = adjective.head
-    if adjective.dep_ != "acomp" or head.lower_ not in _COPULAS:
-        return None
+    if adjective.dep_ != "acomp" or head.lower_ not in _COPULAS or head.dep_ == "xcomp":
+        return None  # "is said to be furious about ...": part of what the verb above says
     content: tuple[int, int] | None = None
     for child in adjective.rights:
         if child.dep_ in ("ccomp", "xcomp") and word_count(child) >= MIN_CONTENT_TOKENS:
@@ -107,7 +108,7 @@ def adjective_statement(ctx: Context, adjective: Token) -> Raw | None:
             break
         if child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPS:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and word_count(objects[0]) >= 2:
+            if objects and (word_count(objects[0]) >= 2 or objects[0].pos_ == "PROPN"):
                 content = token_span(ctx, objects[0].left_edge, child.right_edge)
             break
     subject = subject_of(head)
@@ -116,3 +117,57 @@ def adjective_statement(ctx: Context, adjective: Token) -> Raw | None:
     speaker = subject_span(ctx, head, subject)
     cue = (ctx.off(adjective), ctx.end(adjective))
     return Raw(content, speaker, ctx.off(subject), cue, False, kind="attitude")
+
+
+def evident_statement(ctx: Context, adjective: Token) -> Raw | None:
+    """What the writer presents as evident: "it is clear that ...", "it was obvious that
+    ..."; nobody in the text says it."""
+    head = adjective.head
+    if adjective.dep_ != "acomp" or head.lower_ not in _COPULAS:
+        return None
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+        return None
+    if any(c.dep_ == "neg" for c in (*head.children, *adjective.children)):
+        return None  # "it is not clear what ...": an open question, not a claim
+    clauses = [c for c in (*adjective.rights, *head.rights) if c.dep_ in ("ccomp", "csubj")]
+    clause = next((c for c in clauses if c.i > adjective.i), None)
+    if clause is None or word_count(clause) < MIN_CONTENT_TOKENS:
+        return None
+    first = clause.left_edge
+    if first.lower_ == "that" and first.dep_ == "mark":
+        first = first.doc[first.i + 1]
+    content = token_span(ctx, first, clause.right_edge)
+    if content is None:
+        return None
+    cue = (ctx.off(adjective), ctx.end(adjective))
+    return Raw(content, None, None, cue, False, kind="speech")
+
+
+def noun_topic_statement(ctx: Context, noun: Token) -> Raw | None:
+    """A stance noun someone owns, with what it is about: "his attacks on the press",
+    "the union's support for the bill", "criticism of the plan by the mayor"."""
+    preps = NOUN_PREPOSITION_CUES.get(cue_lemma(noun), frozenset())
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    topic = (
+        None
+        if prep is None
+        else next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    )
+    if prep is None or topic is None or topic.ent_type_ in ("DATE", "TIME"):
+        return None  # "his remarks on Saturday": when, not what about
+    if any(t.dep_ == "cc" for t in noun.doc[noun.i + 1 : prep.i]):
+        return None  # "his comments and a video of them on the website"
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
+    if owner is None:
+        return None  # "the criticism of the plan": nobody's in particular
+    content = token_span(ctx, topic.left_edge, topic.right_edge)
+    if content is None:
+        return None
+    speaker = noun_phrase_span(ctx, owner)
+    if owner.dep_ == "poss":
+        speaker = (speaker[0], ctx.end(owner))
+    cue = (ctx.off(noun), ctx.end(prep))
+    return Raw(content, speaker, ctx.off(owner), cue, False, kind="attitude")

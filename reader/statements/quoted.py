@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from ..nlp.cues import QUOTING_VERBS, cue_lemma
@@ -47,8 +48,11 @@ def merge_quotes(ctx: Context, raws: list[Raw], quotes: list[Quote]) -> list[Raw
         if not absorbed:
             leftover.append(quote)
     qindex = QuoteIndex(quotes)
+    # a verb that reports a clause of its own ("Russia insisted that Pyongyang stop")
+    # does not also introduce a quotation beside it
+    claimed = {r.cue[0] for r in raws if r.cue is not None and not r.fixed}
     for quote in leftover:
-        raw = _attribute_quote(ctx, quote, qindex)
+        raw = _attribute_quote(ctx, quote, qindex, claimed)
         words = quote.words(ctx.text)
         # a short quote is kept only as the second half of “A,” she said, “B.”
         raw.tail_only = words < (MIN_BARE_QUOTE_WORDS if raw.inherit else MIN_QUOTE_WORDS)
@@ -63,14 +67,18 @@ def join_split_quotes(ctx: Context, raws: list[Raw]) -> list[Raw]:
     """One statement for “A,” she said, “B.” and for “A,” she said. “B.” in one paragraph."""
     joined: list[Raw] = []
     for raw in raws:
-        last = joined[-1] if joined else None
+        last = _quote_before(joined)
         if (
             last is not None
             and 0 <= raw.content[0] - last.content[1] <= _MAX_SPLIT_GAP
             and ctx.block_at(raw.content[0]) == ctx.block_at(last.content[1] - 1)
             and raw.bare
             and last.direct
-            and (raw.inherit or (raw.cue is not None and raw.cue == last.cue))
+            and (
+                raw.inherit
+                or (raw.cue is not None and raw.cue == last.cue)
+                or (raw.speaker_head is not None and raw.speaker_head == last.speaker_head)
+            )
             and last.cue is not None
             and last.content[1] <= last.cue[0] < raw.content[0]
         ):
@@ -81,18 +89,31 @@ def join_split_quotes(ctx: Context, raws: list[Raw]) -> list[Raw]:
     return joined
 
 
-def _attribute_quote(ctx: Context, quote: Quote, qindex: QuoteIndex) -> Raw:
-    raw = _attribute_quote_parts(ctx, quote, qindex)
+def _quote_before(joined: list[Raw]) -> Raw | None:
+    """The statement a quotation may continue: the last one, or the quote before a short
+    aside between them (“A,” said Caddell, speaking of X. “B.”)."""
+    for back in reversed(joined[-3:]):
+        if back.direct or back.kind != "attitude":
+            return back
+    return joined[-1] if joined else None
+
+
+def _attribute_quote(
+    ctx: Context, quote: Quote, qindex: QuoteIndex, claimed: AbstractSet[int] = frozenset()
+) -> Raw:
+    raw = _attribute_quote_parts(ctx, quote, qindex, claimed)
     raw.bare = True
     return raw
 
 
-def _attribute_quote_parts(ctx: Context, quote: Quote, qindex: QuoteIndex) -> Raw:
+def _attribute_quote_parts(
+    ctx: Context, quote: Quote, qindex: QuoteIndex, claimed: AbstractSet[int]
+) -> Raw:
     content = (quote.start, quote.end)
     dashed = speaker_after_dash(ctx, quote)
     if dashed is not None:
         return Raw(content, dashed, None, None, True)
-    found = _verb_around(ctx, quote, qindex)
+    found = _verb_around(ctx, quote, qindex, claimed)
     if found is not None:
         verb, subject = found
         speaker = None if subject is None else subject_span(ctx, verb, subject)
@@ -124,7 +145,7 @@ def _cue_verbs(ctx: Context, tokens: Iterable[Token], qindex: QuoteIndex) -> Ite
 
 
 def _verb_around(
-    ctx: Context, quote: Quote, qindex: QuoteIndex
+    ctx: Context, quote: Quote, qindex: QuoteIndex, claimed: AbstractSet[int]
 ) -> tuple[Token, Token | None] | None:
     """The speech verb nearest the quote in the sentences it starts and ends in."""
     best: tuple[int, Token] | None = None
@@ -135,6 +156,8 @@ def _verb_around(
         sent = ctx.sents[index][3]
         for verb in _cue_verbs(ctx, sent, qindex):
             pos = ctx.off(verb)
+            if pos in claimed:
+                continue
             distance = quote.start - pos if pos < quote.start else pos - quote.end
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, verb)
@@ -144,7 +167,11 @@ def _verb_around(
         if after is None:
             after = ctx.sent_at(quote.end + 1) if quote.end + 1 < len(ctx.text) else None
         if after is not None and ctx.sents[after][0] - quote.end <= 2 and after != last:
-            verbs = [v for v in _cue_verbs(ctx, ctx.sents[after][3], qindex) if subject_of(v)]
+            verbs = [
+                v
+                for v in _cue_verbs(ctx, ctx.sents[after][3], qindex)
+                if subject_of(v) and ctx.off(v) not in claimed
+            ]
             if verbs and len(ctx.sents[after][3]) <= 12:
                 best = (0, verbs[0])
     if best is None:

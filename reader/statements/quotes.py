@@ -1,6 +1,7 @@
 """Quotation spans in a document's text, found from the marks alone (no parse).
 
-Handles “ ” " « » „ ‹ › ‘ ’ and ASCII ' marks, quotes that run over several
+Handles “ ” " « » „ ‹ › ‘ ’ and ASCII ' marks (and a ” typed to open a paragraph's
+quote), quotes that run over several
 paragraphs (an opening mark at each paragraph start, a closing one only at the
 end) and tells apostrophes (don’t, Israel’s, ’90s) from closing single quotes.
 Unbalanced marks never raise: an unclosed double quote runs to the end of its
@@ -24,6 +25,7 @@ _CLOSERS: dict[str, str] = {
     "‹": "›",
     "‘": "’'",
     "'": "'’",
+    "”": '”"',  # a closing mark typed at a paragraph's start to open a quote
 }
 _SINGLE = frozenset("‘'‹")
 _MARKS = re.compile(r"[“”\"«»„‘’'‹›]")
@@ -48,6 +50,8 @@ def _is_opening(text: str, pos: int, start: int, end: int) -> bool:
     nxt = text[pos + 1] if pos + 1 < end else " "
     if nxt.isspace():
         return False
+    if mark == "”":  # opens only where nothing but a quotation can start: a paragraph's start
+        return not text[start:pos].strip()
     if mark in "'‘":  # an apostrophe is glued to a letter on its left
         return not prev.isalnum() and (prev in _OPEN_BEFORE or prev in _CLOSERS)
     if mark == '"':

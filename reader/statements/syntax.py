@@ -27,6 +27,24 @@ def own_right_edge(verb: Token) -> Token:
     return last
 
 
+def infinitive_end(verb: Token, xcomp: Token) -> Token:
+    """The end of what ``verb`` intends in its "to ..." ``xcomp``, with the bare infinitives
+    the parse hung on ``verb`` itself: "wants to triple X, grow Y and create Z"."""
+    last = xcomp.right_edge
+    for child in verb.rights:
+        if child.i <= last.i:
+            continue
+        if (
+            child.dep_ in ("conj", "dep")
+            and child.tag_ == "VB"
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in child.children)
+        ):
+            last = child.right_edge
+        elif not (child.is_punct or child.dep_ == "cc"):
+            break
+    return last
+
+
 def word_count(token: Token) -> int:
     return sum(1 for t in token.subtree if not t.is_punct)
 
