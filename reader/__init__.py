@@ -27,6 +27,7 @@ _MODELS = (
     "Entity",
     "Mention",
     "Sentence",
+    "SentenceWhy",
     "Speaker",
     "StageNote",
     "Statement",
@@ -34,6 +35,7 @@ _MODELS = (
     "SummarySentence",
     "TargetStance",
     "Portrayal",
+    "SectionSummary",
     "TextRef",
 )
 _ERRORS = (
@@ -67,6 +69,7 @@ _EXPORTS: dict[str, str] = {
     "analyze_cached": "run.cache",
     "load_document_cached": "run.cache",
     "stop_workers": "run.parallel",
+    "chunk_progress": "run.progress",
     "is_model_loaded": "nlp.model",
     "STANCE_LABELS": "models",
     "STANCE_COLOURS": "output.palette",
@@ -82,6 +85,9 @@ _EXPORTS: dict[str, str] = {
     "ENTITY_GROUPS": "entities.groups",
     "group_of": "entities.groups",
     "context_for": "summary.coherence",
+    "compare_summaries": "summary.compare",
+    "with_ranks": "summary.compare",
+    "SummaryComparison": "summary.compare",
     "run_cli": "output.cli",
     "COMMANDS": "output.commands",
     "PROG": "output.commands",
@@ -89,6 +95,8 @@ _EXPORTS: dict[str, str] = {
     "command_of": "output.commands",
     "version": "output.commands",
     "algorithm_name": "output.report",
+    "cap_note": "output.report",
+    "SECTIONS_HEADING": "output.report",
     "report_html": "output.report_html",
     "report_markdown": "output.report",
     "snippet": "output.report",
@@ -108,6 +116,7 @@ __all__ = [
     "PORTRAYAL_COLOURS",
     "PORTRAYAL_LABELS",
     "PROG",
+    "SECTIONS_HEADING",
     "STAGES",
     "STANCE_COLOURS",
     "STANCE_LABELS",
@@ -127,12 +136,15 @@ __all__ = [
     "OneLineParser",
     "Portrayal",
     "ReaderError",
+    "SectionSummary",
     "Sentence",
+    "SentenceWhy",
     "Speaker",
     "StageNote",
     "StanceMatrix",
     "Statement",
     "Summary",
+    "SummaryComparison",
     "SummarySentence",
     "TargetStance",
     "TextRef",
@@ -140,7 +152,10 @@ __all__ = [
     "analyze",
     "analyze_cached",
     "analyze_progressively",
+    "cap_note",
+    "chunk_progress",
     "command_of",
+    "compare_summaries",
     "context_for",
     "file_dialog_filter",
     "format_summary",
@@ -167,6 +182,7 @@ __all__ = [
     "summary_text",
     "supported_extensions",
     "version",
+    "with_ranks",
 ]
 
 
@@ -212,7 +228,9 @@ if TYPE_CHECKING:
         Entity,
         Mention,
         Portrayal,
+        SectionSummary,
         Sentence,
+        SentenceWhy,
         Speaker,
         StageNote,
         Statement,
@@ -227,7 +245,9 @@ if TYPE_CHECKING:
     from .output.commands import COMMANDS, PROG, OneLineParser, command_of, version
     from .output.palette import PORTRAYAL_COLOURS, STANCE_COLOURS
     from .output.report import (
+        SECTIONS_HEADING,
         algorithm_name,
+        cap_note,
         portrayal_phrase,
         report_markdown,
         snippet,
@@ -240,6 +260,8 @@ if TYPE_CHECKING:
     from .run.cache import AnalysisCache, analyze_cached, load_document_cached
     from .run.parallel import stop_workers
     from .run.pipeline import analyze, analyze_progressively, resummarize
+    from .run.progress import chunk_progress
     from .run.stages import STAGES, run_stage
     from .statements.matrix import MatrixCell, StanceMatrix, speaker_target_matrix
     from .summary.coherence import context_for
+    from .summary.compare import SummaryComparison, compare_summaries, with_ranks

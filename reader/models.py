@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .options import DEFAULT_ALGORITHM
+
 #: "aside": page furniture kept in the text but never analysed (see reader.loaders.asides).
 BlockKind = Literal["title", "heading", "paragraph", "quote", "list_item", "aside"]
 StanceLabel = Literal["supportive", "critical", "neutral"]
@@ -78,12 +80,41 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceWhy:
+    """Why a summary sentence was picked, in short phrases a person reads."""
+
+    rank: int  # 1 = the algorithm's best-rated candidate
+    candidates: int  # how many sentences it ranked
+    #: What raised (> 0) or lowered (< 0) the score, largest effect first, as
+    #: (factor, contribution): "position", "centrality", "keywords", "title",
+    #: "length", "form" (the News summariser's linear model; empty for the others).
+    factors: tuple[tuple[str, float], ...] = ()
+    #: Short phrases: "the article's first sentence", "covers the keywords: wall, vote".
+    phrases: tuple[str, ...] = ()
+    how: str = "picked"  # or "picked with the sentence it follows on from", ...
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     index: int  # Sentence.index
     start: int
     end: int
     text: str
     score: float
+    why: SentenceWhy | None = None
+    #: Its rank (1 = best) under each other algorithm, in ALGORITHMS order; filled
+    #: by ``reader.compare_summaries`` (empty until then).
+    ranks: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    """The summary of one section of a long document (a chapter, the text under a heading)."""
+
+    title: str  # the section's heading(s) as written: "CHAPTER 1. Loomings."
+    start: int  # the section in Document.text, its heading included
+    end: int
+    sentences: tuple[SummarySentence, ...]  # in article order
 
 
 @dataclass(frozen=True)
@@ -91,6 +122,11 @@ class Summary:
     algorithm: str  # a key of reader.options.ALGORITHMS
     length: str  # "5" sentences or "20%", written as ``str(SummaryLength)`` writes it
     sentences: tuple[SummarySentence, ...]  # in article order
+    #: A long document's sections, each with its own few sentences (reader.summary.sections).
+    sections: tuple[SectionSummary, ...] = ()
+    #: Set when a percentage came to more sentences than a person reads: the summary
+    #: stops at this many (reader.options.PERCENT_CAP).
+    capped_at: int | None = None
 
     @property
     def options(self) -> AnalysisOptions:
@@ -191,7 +227,7 @@ class Portrayal:
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    algorithm: str = "textrank"
+    algorithm: str = DEFAULT_ALGORITHM
     length: str = "5"  # "N" sentences or "N%"
 
 

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from .errors import InvalidOption
 
+#: The learned summariser (``reader.summary.news``); the others are sumy's and Lead.
+NEWS = "news"
+#: Every summariser offered, key -> the name people see (toolbar, CLI, README).
 ALGORITHMS: dict[str, str] = {
+    NEWS: "News",
     "lead": "Lead",
     "lexrank": "LexRank",
     "textrank": "TextRank",
@@ -23,7 +27,7 @@ ALGORITHMS: dict[str, str] = {
     "sumbasic": "SumBasic",
     "reduction": "Reduction",
 }
-DEFAULT_ALGORITHM = "textrank"
+DEFAULT_ALGORITHM = NEWS
 DEFAULT_LENGTH = "5"
 
 
@@ -31,22 +35,37 @@ _COUNT = re.compile(r"\d+")
 _PERCENT = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*%")
 
 
+#: The most sentences a percentage length picks: about what a person reads in ten minutes.
+#: 20 % of a long read stays whole; 20 % of *Moby-Dick* (10,000 sentences) would be 2,000.
+PERCENT_CAP = 50
+
+
 @dataclass(frozen=True, slots=True)
 class SummaryLength:
-    """A summary length: ``value`` sentences, or ``value`` % of the candidates."""
+    """A summary length: ``value`` sentences, or ``value`` % of the article's sentences
+    (every sentence, not only those a summary may pick), at most ``PERCENT_CAP``."""
 
     value: float
     percent: bool = False
 
-    def count(self, candidates: int) -> int:
-        """How many of ``candidates`` sentences to pick (at least one if any)."""
-        if candidates <= 0:
+    def count(self, sentences: int, candidates: int | None = None) -> int:
+        """How many sentences to pick from an article of ``sentences`` sentences, of which
+        ``candidates`` (default: all) may be picked; at least one if any may."""
+        available = sentences if candidates is None else candidates
+        if available <= 0:
             return 0
-        if self.percent:
-            wanted = max(1, math.floor(candidates * self.value / 100 + 0.5))
-        else:
-            wanted = int(self.value)
-        return min(wanted, candidates)
+        wanted = min(self.wanted(sentences), PERCENT_CAP) if self.percent else int(self.value)
+        return min(wanted, available)
+
+    def wanted(self, sentences: int) -> int:
+        """The sentences a percentage of ``sentences`` comes to, before any cap (at least one)."""
+        return max(1, math.floor(sentences * self.value / 100 + 0.5))
+
+    def capped_at(self, sentences: int) -> int | None:
+        """``PERCENT_CAP`` when this percentage of ``sentences`` comes to more, else None."""
+        if self.percent and self.wanted(sentences) > PERCENT_CAP:
+            return PERCENT_CAP
+        return None
 
     def __str__(self) -> str:
         if not self.percent:

@@ -14,6 +14,7 @@ from ..errors import EmptyDocument, FileNotReadable
 from ..models import Document
 from .asides import mark_asides, mark_gutenberg
 from .build import Parsed, Part, assemble, title_from_filename
+from .contents import mark_contents
 from .limits import MAX_FILE_BYTES, check_text, file_too_large
 from .notices import collecting_notices
 from .registry import (
@@ -67,7 +68,8 @@ def parse_document(data: bytes, path: Path) -> Document:
     with collecting_notices() as notices:
         parsed = repair(fmt.parse(data, path.name))
     check_text(len(parsed.text), path.name)
-    blocks, book = mark_gutenberg(parsed.text, mark_asides(parsed.text, parsed.blocks))
+    blocks = mark_contents(parsed.text, mark_asides(parsed.text, parsed.blocks))
+    blocks, book = mark_gutenberg(parsed.text, blocks)
     if all(block.kind in ("title", "aside") for block in blocks):  # no article in there
         raise EmptyDocument(f'"{path.name}" contains no readable text.')
     title = (

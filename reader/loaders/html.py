@@ -77,8 +77,7 @@ def parse_html(data: bytes, name: str) -> Parsed:
     if body is not None:
         parts = _extracted_parts(body)
     visible = visible_parts(tree)
-    if _prefer_visible(parts, visible):
-        parts = visible
+    parts = visible if _prefer_visible(parts, visible) else _restore_headings(parts, visible)
     meta = extracted if extracted is not None else trafilatura.extract_metadata(tree)
     metadata = {
         key: clean_inline(str(value))
@@ -148,6 +147,30 @@ def _prefer_visible(extracted: list[Part], visible: list[Part]) -> bool:
     kept = len(clean_inline(extracted[0].text))
     total = sum(len(clean_inline(part.text)) for part in visible)
     return kept >= (1 - _MIN_BOILERPLATE_SHARE) * total
+
+
+def _restore_headings(parts: list[Part], visible: list[Part]) -> list[Part]:
+    """trafilatura drops the headings of a page whose text sits right in ``<body>`` (a book
+    saved as one page): put each visible heading back before the paragraph it stands over
+    on the page, when trafilatura kept that paragraph. Two such headings at least."""
+    if any(part.kind == "heading" for part in parts):
+        return parts
+    over: dict[str, list[Part]] = {}  # a paragraph's text -> the headings right above it
+    pending: list[Part] = []
+    for part in visible:
+        if part.kind == "heading":
+            pending.append(part)
+        elif pending:
+            over.setdefault(clean_inline(part.text), pending)
+            pending = []
+    kept = {clean_inline(part.text) for part in parts}
+    if sum(1 for text in over if text in kept) < 2:
+        return parts
+    restored: list[Part] = []
+    for part in parts:
+        restored += over.pop(clean_inline(part.text), [])
+        restored.append(part)
+    return restored
 
 
 def _page_title(tree: HtmlElement) -> str:

@@ -46,12 +46,22 @@ _SENTENCE_END = ".!?…"
 _NO_HEADING_END = _SENTENCE_END + ",;:-–—"
 _INNER_SENTENCE_BREAK = re.compile(r"\w[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"”’]")
-_CHAPTER = re.compile(
+#: A chapter line's opening: "CHAPTER 12.", "Chapter XII", "BOOK I", "Part Two:".
+CHAPTER = re.compile(
     r"(?:chapter|part|book|section|act|scene|volume)\s+"
     r"(?:\d+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last)"
     r"\b[.:]?",
     re.IGNORECASE,
 )
+#: A book's other parts, alone on their line: "Epilogue", "PREFACE.", "Introduction".
+BOOK_PART = re.compile(
+    r"(?:prologue|epilogue|preface|foreword|afterword|introduction|appendix|postscript"
+    r"|interlude)\.?",
+    re.IGNORECASE,
+)
+#: A chapter line wrapped over two lines ("CHAPTER 73. Stubb and Flask kill a Right Whale;
+#: and Then Have a Talk / over Him.") is still one, up to this length.
+CHAPTER_MAX_CHARS = 160
 
 
 def parse_text(data: bytes, name: str) -> Parsed:
@@ -299,7 +309,7 @@ def _mark_list_items(text: str, runs: _Runs) -> None:
     for index in range(len(runs)):
         run = runs[index]
         marker = _LIST_MARKER.match(text, run.start, run.end)
-        if marker and text[marker.end()] not in "*-•+" and not _CHAPTER.match(text, run.start):
+        if marker and text[marker.end()] not in "*-•+" and not CHAPTER.match(text, run.start):
             run.mark("list_item", start=marker.end())
 
 
@@ -336,19 +346,21 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _heading_level(text: str, run: _Run) -> int:
-    """1 for a chapter line, 2 for another heading, 0 when the run is not a heading."""
-    if run.kind != "paragraph" or run.lines > 1 or run.end - run.start > HEADING_MAX_CHARS:
+    """1 for a chapter line or a book's part, 2 for another heading, 0 for none."""
+    if run.kind != "paragraph" or run.lines > 2 or run.end - run.start > CHAPTER_MAX_CHARS:
         return 0
     line = text[run.start : run.end]
     words = line.split()
-    if len(words) > HEADING_MAX_WORDS:
+    chapter = CHAPTER.match(line)
+    if chapter and chapter.group().endswith((".", ":")):  # "CHAPTER 29. Enter Ahab; to Him."
+        return 1
+    if run.lines > 1 or run.end - run.start > HEADING_MAX_CHARS or len(words) > HEADING_MAX_WORDS:
         return 0
-    chapter = _CHAPTER.match(line)
     if chapter and (
-        chapter.end() == len(line)
-        or chapter.group().endswith((".", ":"))  # "CHAPTER 29. Enter Ahab; to Him, Stubb."
-        or (len(words) <= 6 and line[-1] not in _SENTENCE_END)
+        chapter.end() == len(line) or (len(words) <= 6 and line[-1] not in _SENTENCE_END)
     ):
+        return 1
+    if BOOK_PART.fullmatch(line):
         return 1
     if not (line[0].isupper() or line[0].isdigit()):
         return 0
@@ -365,7 +377,7 @@ def _is_body(text: str, run: _Run, heading_length: int) -> bool:
     content = text[run.start : run.end]
     if run.kind != "paragraph" or len(content) < max(BODY_MIN_CHARS, 1.5 * heading_length):
         return False
-    if _CHAPTER.match(content):  # a table of contents line
+    if CHAPTER.match(content):  # a table of contents line
         return False
     core = content.rstrip(_CLOSING)
     return bool(core) and core[-1] in _SENTENCE_END
@@ -376,8 +388,9 @@ def _mark_headings(text: str, runs: _Runs) -> None:
 
     A heading follows a blank line, the title or running text (so the short
     lines of a poem are not taken for headings) and precedes running text. A
-    chapter line ("CHAPTER 3. The Spouter-Inn.") needs only to be followed by
-    something other than another chapter line (as in a table of contents).
+    chapter line ("CHAPTER 3. The Spouter-Inn.") or a book's part ("Epilogue")
+    needs only to be followed by something other than another chapter line (as
+    in a table of contents, which ``reader.loaders.contents`` sets apart).
     """
     levels = [_heading_level(text, runs[index]) for index in range(len(runs))]
 
@@ -394,8 +407,8 @@ def _mark_headings(text: str, runs: _Runs) -> None:
             continue
         length = runs[index].end - runs[index].start
         following = runs[index + 1]
-        if level == 1:
-            ok = not _CHAPTER.match(text, following.start)
+        if level == 1:  # not followed by another chapter line, as in a table of contents
+            ok = not CHAPTER.match(text, following.start)
         elif following.kind == "heading":  # two headings in a row, then the text
             after = runs[index + 2]  # exists: ``following`` is a heading only before a block
             ok = after.kind == "paragraph" and _is_body(text, after, length)
@@ -403,3 +416,24 @@ def _mark_headings(text: str, runs: _Runs) -> None:
             ok = _is_body(text, following, length)
         if ok:
             runs[index].mark("heading", level)
+    for index in range(len(runs) - 1):
+        if _is_subtitle(text, runs[index], runs[index + 1]):
+            runs[index + 1].mark("heading", 2)
+
+
+def _is_subtitle(text: str, chapter: _Run, following: _Run) -> bool:
+    """A chapter's title on the line under its bare number ("CHAPTER X." / "The Lobster
+    Quadrille"), whatever follows it: the first paragraph may end in a colon."""
+    if chapter.kind != "heading" or chapter.level != 1 or following.kind != "paragraph":
+        return False
+    if following.opens_group or following.lines > 1:
+        return False
+    if following.end - following.start > HEADING_MAX_CHARS:
+        return False
+    if not CHAPTER.fullmatch(text, chapter.start, chapter.end):
+        return False
+    line = text[following.start : following.end]
+    core = line.rstrip(_CLOSING)
+    if not core or core[-1] in ",;:-–—":
+        return False
+    return core[-1] not in _SENTENCE_END or _title_case(line.split())

@@ -41,8 +41,25 @@ def length_label(length: str) -> str:
 
 
 def made_with(summary: Summary) -> str:
-    """How a summary was made: "TextRank, 5 sentences"."""
-    return f"{algorithm_name(summary.algorithm)}, {length_label(summary.length)}"
+    """How a summary was made: "TextRank, 5 sentences"; "News, 20% of the sentences
+    (at most 50)" when the percentage was capped."""
+    made = f"{algorithm_name(summary.algorithm)}, {length_label(summary.length)}"
+    return made if summary.capped_at is None else f"{made} (at most {summary.capped_at})"
+
+
+def cap_note(summary: Summary) -> str:
+    """One sentence on a percentage capped at what a person reads; "" when it was not."""
+    if summary.capped_at is None:
+        return ""
+    also = " Each section has its own summary too." if summary.sections else ""
+    return (
+        f"{summary.length} of this document is more than a person reads: the summary "
+        f"stops at {summary.capped_at} sentences.{also}"
+    )
+
+
+#: What the section summaries are listed under.
+SECTIONS_HEADING = "By section"
 
 
 def source_line(document: Document) -> str:
@@ -65,8 +82,13 @@ def snippet(text: str, limit: int = CONTENT_SNIPPET) -> str:
 
 
 def summary_text(document: Document, summary: Summary) -> str:
-    lines = [document.title, source_line(document), f"Summary by {made_with(summary)}", ""]
-    lines += [f"• {s.text}" for s in summary.sentences]
+    lines = [document.title, source_line(document), f"Summary by {made_with(summary)}"]
+    lines += [cap_note(summary)] if summary.capped_at is not None else []
+    lines += ["", *(f"• {s.text}" for s in summary.sentences)]
+    if summary.sections:
+        lines += ["", f"{SECTIONS_HEADING}:"]
+    for section in summary.sections:
+        lines += ["", section.title, *(f"• {s.text}" for s in section.sentences)]
     return "\n".join(lines) + "\n"
 
 
@@ -77,8 +99,22 @@ def summary_markdown(document: Document, summary: Summary) -> str:
         f"*{source_line(document)}* — summary by {made_with(summary)}",
         "",
     ]
+    lines += [cap_note(summary), ""] if summary.capped_at is not None else []
     lines += [f"- {s.text}" for s in summary.sentences]
+    lines += sections_markdown(summary, level=2)
     return "\n".join(lines) + "\n"
+
+
+def sections_markdown(summary: Summary, level: int) -> list[str]:
+    """The section summaries as Markdown lines: a heading of ``level``, then each section's
+    title in bold and its sentences as a list; [] when there are none."""
+    if not summary.sections:
+        return []
+    lines = ["", f"{'#' * level} {SECTIONS_HEADING}"]
+    for section in summary.sections:
+        lines += ["", f"**{section.title}**", ""]
+        lines += [f"- {s.text}" for s in section.sentences]
+    return lines
 
 
 # --- entities and statements --------------------------------------------------
@@ -185,7 +221,11 @@ def report_markdown(
         lines.append(f"- Summariser: {made_with(analysis.summary)}")
     lines += [f"- Report made: {generated.strftime('%Y-%m-%d %H:%M')}", "", "## Summary", ""]
     summary = analysis.summary.sentences if analysis.summary is not None else ()
+    if analysis.summary is not None and analysis.summary.capped_at is not None:
+        lines += [cap_note(analysis.summary), ""]
     lines += [f"{i}. {s.text}" for i, s in enumerate(summary, 1)] or ["No summary."]
+    if analysis.summary is not None:
+        lines += sections_markdown(analysis.summary, level=3)
     lines += [
         "",
         "## Entities",

@@ -36,6 +36,8 @@ from .palette import PORTRAYAL_COLOURS, STANCE_COLOURS
 from .report import (
     MATRIX_HEADING,
     PORTRAYAL_MARKS,
+    SECTIONS_HEADING,
+    cap_note,
     made_with,
     marks_legend,
     source_line,
@@ -57,6 +59,7 @@ body {{ font-family: 'Georgia', 'DejaVu Serif', serif; font-size: 10.5pt; color:
 h1 {{ font-size: 20pt; margin-bottom: 4pt; }}
 h2 {{ font-size: 13pt; color: #1a4d8f; margin-top: 18pt; margin-bottom: 4pt; }}
 h3 {{ font-size: 10.5pt; color: #3c4043; margin-top: 10pt; margin-bottom: 3pt; }}
+h4 {{ font-size: 10pt; margin-top: 8pt; margin-bottom: 2pt; }}
 p.meta {{ color: #5f6368; font-size: 9pt; margin-top: 0; }}
 li {{ margin-bottom: 5pt; }}
 th {{ text-align: left; background-color: {HEADER_BACKGROUND}; font-family: sans-serif;
@@ -93,13 +96,27 @@ def report_html(document: Document, analysis: Analysis, generated: datetime | No
 
 
 def summary_html(document: Document, summary: Summary) -> str:
-    """The summary as it is copied: title, source, the sentences as a list."""
+    """The summary as it is copied: title, source, the sentences as a list; then each
+    section's sentences under its title."""
     items = "".join(f"<li>{escape(s.text)}</li>" for s in summary.sentences)
+    note = f"<p>{escape(cap_note(summary))}</p>" if summary.capped_at is not None else ""
     return (
         f"<h2>{escape(document.title)}</h2>"
         f"<p><i>{escape(source_line(document))}</i></p>"
-        f"<ul>{items}</ul>"
+        f"{note}<ul>{items}</ul>" + _sections_html(summary, 3)
     )
+
+
+def _sections_html(summary: Summary, level: int) -> str:
+    """Each section's title and its sentences as a short list, under ``SECTIONS_HEADING``."""
+    if not summary.sections:
+        return ""
+    parts = [_heading(level, SECTIONS_HEADING)]
+    for section in summary.sections:
+        items = "".join(f"<li>{escape(s.text)}</li>" for s in section.sentences)
+        parts.append(_heading(level + 1, section.title))
+        parts.append(f"<ul>{items}</ul>")
+    return "".join(parts)
 
 
 def _heading(level: int, text: str) -> str:
@@ -144,8 +161,10 @@ def _first_block(document: Document, analysis: Analysis, generated: datetime) ->
 def _summary_section(analysis: Analysis) -> str:
     if analysis.summary is None or not analysis.summary.sentences:
         return _heading(2, "Summary") + "<p class='meta'>No summary.</p>"
-    items = "".join(f"<li>{escape(s.text)}</li>" for s in analysis.summary.sentences)
-    return _heading(2, "Summary") + f"<ol>{items}</ol>"
+    summary = analysis.summary
+    items = "".join(f"<li>{escape(s.text)}</li>" for s in summary.sentences)
+    note = f"<p class='meta'>{escape(cap_note(summary))}</p>" if summary.capped_at else ""
+    return _heading(2, "Summary") + f"{note}<ol>{items}</ol>" + _sections_html(summary, 3)
 
 
 def _entities_section(analysis: Analysis) -> str:

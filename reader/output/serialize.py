@@ -12,10 +12,12 @@ from ..models import (
     Document,
     Entity,
     Portrayal,
+    SentenceWhy,
     Speaker,
     StageNote,
     Statement,
     Summary,
+    SummarySentence,
     TextRef,
 )
 
@@ -33,10 +35,43 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     return {
         "algorithm": summary.algorithm,
         "length": summary.length,
-        "sentences": [
-            {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "score": s.score}
-            for s in summary.sentences
+        "sentences": [summary_sentence_json(s) for s in summary.sentences],
+        "capped_at": summary.capped_at,
+        "sections": [
+            {
+                "title": section.title,
+                "start": section.start,
+                "end": section.end,
+                "sentences": [summary_sentence_json(s) for s in section.sentences],
+            }
+            for section in summary.sections
         ],
+    }
+
+
+def summary_sentence_json(s: SummarySentence) -> dict[str, Any]:
+    return {
+        "index": s.index,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+        "score": s.score,
+        "why": why_json(s.why),
+        "ranks": dict(s.ranks),
+    }
+
+
+def why_json(why: SentenceWhy | None) -> dict[str, Any] | None:
+    """``{rank, of, how, raised, lowered, because}``: see the README's JSON section."""
+    if why is None:
+        return None
+    return {
+        "rank": why.rank,
+        "of": why.candidates,
+        "how": why.how,
+        "raised": {f: round(v, 4) for f, v in why.factors if v > 0},
+        "lowered": {f: round(v, 4) for f, v in why.factors if v < 0},
+        "because": list(why.phrases),
     }
 
 

@@ -1,0 +1,400 @@
+"""The News summariser's features: one row of numbers per candidate sentence.
+
+The centrality features are the existing rankers' ideas recomputed on one
+sparse sentence x word matrix: Reduction's overlap, LexRank's cosine degree,
+TextRank's random walk, SumBasic's word probability, Luhn-style keywords.
+All are linear in the number of words: cosine degrees and the random walk go
+through the factorised similarity ``Xn (Xn^T v)``, never an n x n matrix, so
+a book costs about what one stock algorithm costs.
+
+Features are grouped (``GROUPS``) so that a sentence's score, a sum of
+per-feature contributions, can say what raised it: its position, its
+centrality, the keywords it covers, its likeness to the title, its length
+and its form. The weights (``news.py``) are tied to this list and its order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy
+from scipy import sparse
+
+from ..models import Document, Sentence
+from .coherence import leans_on_context
+from .prose import capitalised_share, prose_mask
+from .sumy_adapter import STOP_WORDS, stem, to_words
+
+#: Feature families, for the explanation ("what raised it").
+GROUPS: dict[str, tuple[str, ...]] = {
+    "position": (
+        *("lead_inv", "pos_rel", "first", "second", "third"),
+        *("para_first", "para_last", "para_rel", "para_single", "para_inv"),
+    ),
+    "centrality": (
+        *("cos_deg", "stem_deg", "cos_pr", "centroid_cos", "overlap_rel", "mean_prob"),
+        *("rk_cos_deg", "rk_stem_deg", "rk_cos_pr", "rk_centroid_cos", "rk_overlap_rel"),
+        *("rk_mean_prob", "lead_cos"),
+    ),
+    "keywords": ("keywords", "bg_rep_frac", "bg_rep_log", "bg_cos", "rk_keywords", "rk_bg_cos"),
+    "title": ("title_recall", "title_prec", "rk_title_recall"),
+    "length": ("log_words", "rel_words", "short", "rk_log_words"),
+    "form": (
+        *("content_ratio", "quote_start", "quote_any", "leans", "digits"),
+        *("caps", "said", "question", "mean_wlen", "commas"),
+    ),
+}
+FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in names)
+#: Features also given as a within-document rank (``rk_<name>``: 1 best, 0 worst).
+_RANKED = (
+    *("cos_deg", "stem_deg", "cos_pr", "centroid_cos", "overlap_rel", "mean_prob"),
+    *("keywords", "bg_cos", "title_recall", "log_words"),
+)
+#: How many of the most frequent stems are the article's keywords.
+KEYWORDS = 10
+
+_NOT_CANDIDATES = ("title", "heading")
+_HAS_CONTENT = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+_SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_OPEN_QUOTES = '"“«„'
+_DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
+
+
+@dataclass
+class Table:
+    """The candidates of one document with their features and what selection needs."""
+
+    sentences: list[Sentence]
+    texts: list[str]
+    words: numpy.ndarray  # word count per candidate
+    matrix: numpy.ndarray  # candidates x FEATURES
+    unit_vectors: sparse.csr_matrix  # l2-normalised content-stem counts, for redundancy
+    has_title: bool
+    prose: numpy.ndarray  # bool: may be picked (see ``prose.is_prose``)
+    leans: numpy.ndarray  # bool: opens by pointing back (``leans_on_context``)
+    keywords: tuple[str, ...]  # the article's most frequent content words, most frequent first
+    keyword_rows: sparse.csr_matrix  # candidates x keywords, 1 where a candidate has one
+    title_words: frozenset[str]  # stems of the headline's content words
+
+
+def candidates(document: Document, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Body sentences with some letter or digit, as ``summarize`` takes them."""
+    out = []
+    for s in sentences:
+        if not 0 <= s.block < len(document.blocks):
+            continue
+        if document.blocks[s.block].kind in _NOT_CANDIDATES:
+            continue
+        if _HAS_CONTENT.search(document.text, s.start, s.end):
+            out.append(s)
+    return out
+
+
+def title_of(document: Document) -> str:
+    """The headline when the document shows one (a title block), else ""."""
+    for block in document.blocks:
+        if block.kind == "title":
+            return document.block_text(block)
+    return ""
+
+
+def content_stems(text: str) -> list[str]:
+    """Stemmed, lower-cased words of ``text`` without stop words (sumy's words and stemmer)."""
+    return [stem(w) for w in (w.lower() for w in to_words(text)) if w not in STOP_WORDS]
+
+
+def feature_table(document: Document, sentences: Sequence[Sentence]) -> Table:
+    """Every candidate's features (columns in ``FEATURES`` order)."""
+    cands = candidates(document, sentences)
+    texts = [document.text[s.start : s.end] for s in cands]
+    title = title_of(document)
+    words = [to_words(t) for t in texts]
+    lowered = [[w.lower() for w in ws] for ws in words]
+    content = [[w for w in ws if w not in STOP_WORDS] for ws in lowered]
+    stems = [[stem(w) for w in ws] for ws in content]
+    n = len(cands)
+    f: dict[str, numpy.ndarray] = {}
+    caps = numpy.array([capitalised_share(ws) for ws in words])
+    prose = numpy.array(prose_mask(texts, words), dtype=bool)
+    f.update(_position(cands, prose))
+    f.update(_length(words, content))
+    content_counts = _count_matrix(content)
+    stem_counts, stem_vocabulary = _count_matrix_with(stems)
+    xn, cos_deg = _cosine_degree(content_counts)
+    stem_xn, stem_deg = _cosine_degree(stem_counts)
+    f["cos_deg"] = _doc_max(cos_deg)
+    f["stem_deg"] = _doc_max(stem_deg)
+    f["cos_pr"] = _doc_max(_factorised_pagerank(xn, cos_deg))
+    frequency, key_ids = _frequency(stem_counts)
+    f.update(frequency)
+    f.update(_phrases(lowered))
+    title_words = frozenset(content_stems(title))
+    f.update(_title(stems, title_words))
+    f["lead_cos"] = _lead_similarity(stem_xn)
+    f.update(_form(texts, words, caps))
+    for name in _RANKED:
+        f[f"rk_{name}"] = _rank_score(f[name])
+    matrix = numpy.column_stack([f[k] for k in FEATURES]) if n else numpy.zeros((0, len(FEATURES)))
+    return Table(
+        cands,
+        texts,
+        numpy.array([len(w) for w in words], float),
+        matrix,
+        stem_xn,
+        bool(title),
+        prose,
+        f["leans"] > 0 if n else numpy.zeros(0, dtype=bool),
+        _keyword_names(key_ids, stem_vocabulary, stems, words),
+        (stem_counts[:, key_ids] > 0).astype(float).tocsr(),
+        title_words,
+    )
+
+
+def _keyword_names(
+    key_ids: numpy.ndarray,
+    vocabulary: dict[str, int],
+    stems: Sequence[Sequence[str]],
+    words: Sequence[Sequence[str]],
+) -> tuple[str, ...]:
+    """Each keyword stem as a word a person reads: its most frequent form in the article."""
+    wanted: dict[int, dict[str, int]] = {i: {} for i in key_ids.tolist()}
+    by_stem = {s: i for s, i in vocabulary.items() if i in wanted}
+    content = ([w for w in ws if w.lower() not in STOP_WORDS] for ws in words)
+    for row_stems, row_words in zip(stems, content, strict=True):
+        for s, w in zip(row_stems, row_words, strict=True):
+            i = by_stem.get(s)
+            if i is not None:
+                forms = wanted[i]
+                forms[w] = forms.get(w, 0) + 1
+    return tuple(max(sorted(forms), key=forms.__getitem__) for forms in wanted.values())
+
+
+def _position(cands: Sequence[Sentence], prose: numpy.ndarray) -> dict[str, numpy.ndarray]:
+    """Place in the article and in the paragraph: news puts its point first.
+
+    Counted over prose only, so a byline, a caption or a contents line above
+    the story does not push its first sentence down. A line that is not prose
+    gets the place of the prose that follows it (it is never picked anyway).
+    """
+    p = (numpy.cumsum(prose) - prose).astype(float)  # prose sentences before each candidate
+    order: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    within = []
+    for s, is_prose in zip(cands, prose, strict=True):
+        if is_prose:
+            order.setdefault(s.block, len(order))
+        within.append(seen.get(s.block, 0))
+        if is_prose:
+            seen[s.block] = within[-1] + 1
+    q = numpy.array(within, dtype=float)
+    size = numpy.array([max(seen.get(s.block, 0), 1) for s in cands], dtype=float)
+    b = numpy.array([order.get(s.block, len(order)) for s in cands], dtype=float)
+    count = max(int(prose.sum()), 1)
+    return {
+        "lead_inv": 1.0 / (1.0 + p),
+        "pos_rel": p / max(count - 1, 1),
+        "first": (p == 0).astype(float),
+        "second": (p == 1).astype(float),
+        "third": (p == 2).astype(float),
+        "para_first": (q == 0).astype(float),
+        "para_last": ((q == size - 1) & (size > 1)).astype(float),
+        "para_rel": q / numpy.maximum(size - 1, 1),
+        "para_single": (size == 1).astype(float),
+        "para_inv": 1.0 / (1.0 + b),
+    }
+
+
+def _length(
+    words: Sequence[Sequence[str]], content: Sequence[Sequence[str]]
+) -> dict[str, numpy.ndarray]:
+    """Length in words: longer sentences carry more of the story."""
+    nw = numpy.array([len(w) for w in words], dtype=float)
+    nc = numpy.array([len(c) for c in content], dtype=float)
+    mean = max(float(nw.mean()), 1.0) if len(nw) else 1.0
+    return {
+        "log_words": numpy.log1p(nw),
+        "rel_words": nw / mean,
+        "short": (nw < 8).astype(float),
+        "content_ratio": nc / numpy.maximum(nw, 1),
+    }
+
+
+def _count_matrix_with(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Sentence x term counts (terms numbered in order of first use), and the numbering."""
+    vocabulary: dict[str, int] = {}
+    ids = [vocabulary.setdefault(w, len(vocabulary)) for r in rows for w in r]
+    indptr = numpy.zeros(len(rows) + 1, dtype=numpy.int64)
+    numpy.cumsum([len(r) for r in rows], out=indptr[1:])
+    matrix = sparse.csr_matrix(
+        (numpy.ones(len(ids)), numpy.asarray(ids, dtype=numpy.int64), indptr),
+        shape=(len(rows), max(len(vocabulary), 1)),
+    )
+    matrix.sum_duplicates()
+    return matrix, vocabulary
+
+
+def _count_matrix(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    return _count_matrix_with(rows)[0]
+
+
+def _row_norms(matrix: sparse.csr_matrix) -> numpy.ndarray:
+    return numpy.sqrt(numpy.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+
+
+def _cosine_degree(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, numpy.ndarray]:
+    """LexRank-style degree without the n x n matrix: sum of cosines with every other sentence.
+
+    With unit rows ``Xn``, ``sum_j cos(i, j) = Xn_i . sum_j Xn_j - 1``.
+    """
+    norms = _row_norms(counts)
+    unit = sparse.diags(1.0 / numpy.maximum(norms, 1e-12)) @ counts
+    total = numpy.asarray(unit.sum(axis=0)).ravel()
+    degree = numpy.maximum(unit @ total - (norms > 0), 0.0)
+    return unit.tocsr(), degree
+
+
+def _factorised_pagerank(
+    unit: sparse.csr_matrix, degree: numpy.ndarray, damping: float = 0.85
+) -> numpy.ndarray:
+    """TextRank's random walk on the cosine graph ``Xn Xn^T - I``, two sparse products a step."""
+    n = unit.shape[0]
+    if n == 0:
+        return numpy.zeros(0)
+    has_words = (_row_norms(unit) > 0).astype(float)
+    out = numpy.where(degree > 0, degree, 1.0)
+    dangling = degree <= 0
+    transposed = unit.T.tocsr()
+    p = numpy.full(n, 1.0 / n)
+    for _ in range(100):
+        q = p / out
+        nxt = damping * (unit @ (transposed @ q) - has_words * q * ~dangling)
+        nxt += (1 - damping) / n + damping * p[dangling].sum() / n
+        done = numpy.abs(nxt - p).sum() < 1e-8
+        p = nxt
+        if done:
+            break
+    return p
+
+
+def _frequency(counts: sparse.csr_matrix) -> tuple[dict[str, numpy.ndarray], numpy.ndarray]:
+    """Word-frequency centrality: centroid cosine, shared words, SumBasic's mean probability,
+    Luhn-style keywords (and the keywords' columns)."""
+    n = counts.shape[0]
+    binary = counts.copy()
+    binary.data[:] = 1.0
+    df = numpy.asarray(binary.sum(axis=0)).ravel()
+    tf = numpy.asarray(counts.sum(axis=0)).ravel()
+    idf = numpy.log((n + 1) / numpy.maximum(df, 1))
+    tfidf = counts.multiply(idf[None, :]).tocsr()
+    norms = _row_norms(tfidf)
+    centroid = numpy.asarray(tfidf.sum(axis=0)).ravel()
+    own = tfidf @ centroid
+    rest = numpy.sqrt(numpy.maximum(centroid @ centroid - 2 * own + norms**2, 1e-12))
+    lengths = numpy.asarray(counts.sum(axis=1)).ravel()
+    prob = tf / max(float(tf.sum()), 1.0)
+    keys = numpy.argsort(-tf, kind="stable")[:KEYWORDS]
+    keys = keys[tf[keys] >= 2]
+    key_mask = numpy.zeros(len(tf))
+    key_mask[keys] = 1.0
+    centroid_cos = numpy.where(
+        norms > 0, (own - norms**2) / numpy.maximum(norms * rest, 1e-12), 0.0
+    )
+    mean_prob = numpy.where(lengths > 0, (counts @ prob) / numpy.maximum(lengths, 1), 0.0)
+    return {
+        # cosine with the rest of the article (tf-idf), the sentence itself left out
+        "centroid_cos": centroid_cos,
+        # distinct words shared with other sentences (Reduction's overlap, unnormalised)
+        "overlap_rel": _doc_max(binary @ (df - 1)),
+        "mean_prob": _doc_max(mean_prob),
+        "keywords": (binary @ key_mask) / max(len(keys), 1),
+    }, keys
+
+
+def _phrases(lowered: Sequence[Sequence[str]]) -> dict[str, numpy.ndarray]:
+    """Repeated two-word phrases: the names and terms an article keeps coming back to.
+
+    Pairs of stop words ("of the") are left out; a pair with one ("rise in") counts.
+    """
+    tokens = [[stem(w) for w in ws] for ws in lowered]
+    pairs = [
+        [f"{a} {b}" for a, b in itertools.pairwise(tk) if not (a in STOP_WORDS and b in STOP_WORDS)]
+        for tk in tokens
+    ]
+    counts = _count_matrix(pairs)
+    binary = counts.copy()
+    binary.data[:] = 1.0
+    df = numpy.asarray(binary.sum(axis=0)).ravel()
+    tf = numpy.asarray(counts.sum(axis=0)).ravel()
+    size = numpy.array([len(p) for p in pairs], dtype=float)
+    repeated = binary @ (df > 1).astype(float)
+    norms = _row_norms(counts)
+    own = counts @ tf
+    rest = numpy.sqrt(numpy.maximum(tf @ tf - 2 * own + norms**2, 1e-12))
+    return {
+        "bg_rep_frac": repeated / numpy.maximum(size, 1),
+        "bg_rep_log": numpy.log1p(repeated),
+        "bg_cos": numpy.where(
+            norms > 0, (own - norms**2) / numpy.maximum(norms * rest, 1e-12), 0.0
+        ),
+    }
+
+
+def _title(stems: Sequence[Sequence[str]], title: frozenset[str]) -> dict[str, numpy.ndarray]:
+    """Words shared with the headline (0 when there is none)."""
+    n = len(stems)
+    if not title:
+        return {"title_recall": numpy.zeros(n), "title_prec": numpy.zeros(n)}
+    hits = numpy.array([len(title.intersection(s)) for s in stems], dtype=float)
+    sizes = numpy.array([len(set(s)) for s in stems], dtype=float)
+    return {"title_recall": hits / len(title), "title_prec": hits / numpy.maximum(sizes, 1)}
+
+
+def _lead_similarity(unit: sparse.csr_matrix) -> numpy.ndarray:
+    """Cosine with the opening sentence, which in news states the story."""
+    if unit.shape[0] == 0:
+        return numpy.zeros(0)
+    return numpy.asarray((unit @ unit.getrow(0).T).todense()).ravel()
+
+
+def _form(
+    texts: Sequence[str], words: Sequence[Sequence[str]], caps: numpy.ndarray
+) -> dict[str, numpy.ndarray]:
+    """Surface form: quotations, back-references, numbers, names, reported speech."""
+
+    def flag(test: Callable[[str], object]) -> numpy.ndarray:
+        return numpy.array([float(bool(test(t))) for t in texts])
+
+    return {
+        "quote_start": flag(lambda t: t.lstrip()[:1] in _OPEN_QUOTES),
+        "quote_any": flag(_DOUBLE_QUOTES.search),
+        "leans": flag(leans_on_context),
+        "digits": flag(_DIGIT.search),
+        "caps": caps,
+        "said": flag(_SAID.search),
+        "question": flag(lambda t: t.rstrip("\"'”’» )").endswith("?")),
+        "mean_wlen": numpy.array([sum(map(len, ws)) / len(ws) if ws else 0.0 for ws in words]),
+        "commas": numpy.array([float(t.count(",")) for t in texts]),
+    }
+
+
+def _doc_max(values: numpy.ndarray) -> numpy.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else numpy.zeros_like(values, dtype=float)
+
+
+def _rank_score(values: numpy.ndarray) -> numpy.ndarray:
+    """1 for the document's highest value down to 0 for its lowest (ties: the earlier first;
+    all 0 when every value is the same, so that a rank never stands in for the position)."""
+    n = len(values)
+    if n <= 1:
+        return numpy.ones(n)
+    if values.max() == values.min():  # no headline, no keywords: nothing to rank by
+        return numpy.zeros(n)
+    order = numpy.lexsort((numpy.arange(n), -values))
+    rank = numpy.empty(n)
+    rank[order] = numpy.arange(n)
+    return 1.0 - rank / (n - 1)
