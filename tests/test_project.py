@@ -122,7 +122,8 @@ def test_the_readme_lists_the_formats_of_the_registry():
 
 
 @pytest.mark.parametrize(
-    "script", ["bench.py", "large_inputs.py", "stance_model.py", "book_entities.py"]
+    "script",
+    ["bench.py", "cli_bench.py", "large_inputs.py", "stance_model.py", "book_entities.py"],
 )
 def test_the_benchmarks_still_start(script):
     """Not run in the suite (they time things), but they must not rot: they import and parse."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import check_cancelled
 from ..models import Block, Document
-from .model import load_model
+from .model import load_model, note_run
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -94,14 +94,45 @@ def parse(document: Document, cancel: threading.Event | None = None) -> list[Par
     Raises ``AnalysisCancelled`` as soon as ``cancel`` is set.
     """
     nlp = load_model()
-    spans = pieces(document)
-    texts = (document.text[start:end] for _, start, end in spans)
+    note_run(nlp.pipe_names)
+    return _parsed(document, _pipe(nlp, _texts(document)), cancel)
+
+
+#: What an article's sentence boundaries come from: the parser, and the tok2vec it
+#: listens to. (The tagger, the recogniser, the lemmatizer and the attribute ruler
+#: never move a boundary.)
+SENTENCE_PARSE = ("tok2vec", "parser")
+
+
+def parse_sentences(document: Document, cancel: threading.Event | None = None) -> list[ParsedBlock]:
+    """``parse`` with only what sentence boundaries need (``SENTENCE_PARSE``): the same
+    blocks, tokens and sentences, without tags, lemmas or entities."""
+    nlp: Any = load_model(SENTENCE_PARSE)
+    note_run(SENTENCE_PARSE)
+    stream: Iterable[Doc] = nlp.tokenizer.pipe(_texts(document), batch_size=PIPE_BATCH)
+    for name in SENTENCE_PARSE:
+        stream = nlp.get_pipe(name).pipe(stream, batch_size=PIPE_BATCH)
+    return _parsed(document, iter(stream), cancel)
+
+
+def _texts(document: Document) -> Iterator[str]:
+    return (document.text[start:end] for _, start, end in pieces(document))
+
+
+def _parsed(
+    document: Document, docs: Iterator[Doc], cancel: threading.Event | None
+) -> list[ParsedBlock]:
     parsed: list[ParsedBlock] = []
-    for (index, start, _), doc in zip(spans, _pipe(nlp, texts), strict=True):
+    for (index, start, _), doc in zip(pieces(document), docs, strict=True):
         check_cancelled(cancel)
         parsed.append(ParsedBlock(index, start, doc))
     return parsed
 
 
+#: Texts spaCy gets at once (each component batches the same way, so the parse of
+#: ``parse_sentences`` is the full parse's, number for number).
+PIPE_BATCH = 32
+
+
 def _pipe(nlp: Language, texts: Iterator[str]) -> Iterator[Doc]:
-    return nlp.pipe(texts, batch_size=32)
+    return nlp.pipe(texts, batch_size=PIPE_BATCH)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..models import Document
 from .cues import cue_hashes
 from .docs import Piece, pieces
-from .model import load_model
+from .model import load_model, note_run
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,9 +67,14 @@ def piece_texts(document: Document, chunk: list[Piece]) -> list[str]:
     return [document.text[start:end] for _, start, end in chunk]
 
 
-def split_sentences(texts: Iterable[str]) -> list[Doc]:
-    """Tokens and sentence boundaries only (tokenizer and senter)."""
-    nlp: Any = load_model()
+def split_sentences(texts: Iterable[str], model: Language | None = None) -> list[Doc]:
+    """Tokens and sentence boundaries only (tokenizer and senter).
+
+    ``model`` is the pipeline to use (the docs belong to its vocabulary); by
+    default the shared one with every component, which the later stages need.
+    """
+    nlp: Any = model if model is not None else load_model()
+    note_run(SENTENCE_PIPES)
     docs = nlp.tokenizer.pipe(texts, batch_size=BATCH_SIZE)
     return list(nlp.get_pipe("senter").pipe(docs, batch_size=BATCH_SIZE))
 
@@ -77,6 +82,7 @@ def split_sentences(texts: Iterable[str]) -> list[Doc]:
 def tag_entities(docs: list[Doc]) -> None:
     """Add tags, coarse POS and entities to ``docs`` in place (keeps ``doc.tensor``)."""
     nlp: Any = load_model()
+    note_run(ENTITY_PIPES)
     stream: Iterable[Doc] = docs
     for name in ENTITY_PIPES:
         stream = nlp.get_pipe(name).pipe(stream, batch_size=BATCH_SIZE)
@@ -178,6 +184,7 @@ def parse_statements(docs: Sequence[Doc]) -> None:
         for sent, mark in zip(doc.sents, marked, strict=True):
             if mark:
                 picked.append((index, sent.start, sent.as_doc()))
+    note_run((*STATEMENT_PIPES, "lemmatizer"))
     stream: Iterable[Doc] = (p[2] for p in picked)
     for name in STATEMENT_PIPES:
         stream = nlp.get_pipe(name).pipe(stream, batch_size=BATCH_SIZE)

@@ -1,8 +1,11 @@
 """``article-reader summarize|entities|stance FILE...``: the reader for scripts.
 
-One process handles any number of files; with ``--format jsonl`` each file is
+One command handles any number of files; with ``--format jsonl`` each file is
 one JSON object on its own line. A file that fails prints one line on stderr
-and the others go on; the exit status is 1 if any file failed.
+and the others go on; the exit status is 1 if any file failed. Each command
+computes only the stages it prints (a summary: the sentences and the summary),
+and a batch worth it is spread over one worker process per core, its output
+still in the order of the files (``reader.run.batch``).
 """
 
 from __future__ import annotations
@@ -16,18 +19,14 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from ..entities.search import matching_entities
-from ..errors import InvalidOption, ReaderError
-from ..loaders import load_document
+from ..errors import InvalidOption
 from ..models import Analysis, AnalysisOptions, Document
 from ..options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
-from ..run.pipeline import analyze
+from ..run.batch import INTERNAL_ERROR, analyze_files
 from . import report, serialize
 from .commands import PROG, OneLineParser
 
-INTERNAL_ERROR = (
-    "the file could not be read because of an internal error in Article Reader "
-    "(the other files are not affected)."
-)
+__all__ = ["INTERNAL_ERROR", "build_parser", "run", "run_cli"]
 log = logging.getLogger(__name__)
 FORMATS = ("text", "markdown", "json", "jsonl")
 
@@ -150,6 +149,17 @@ def _stages(command: str) -> tuple[str, ...]:
     return _STAGES_OF.get(command, (_STAGE_OF[command],))
 
 
+def with_ranks(document: Document, analysis: Analysis) -> Analysis:
+    """``analysis`` with each summary sentence's rank under every algorithm (for the
+    JSON), unless the document is book-sized. Runs where the file was analysed."""
+    from ..summary.compare import ranks_if_cheap
+
+    if analysis.summary is None:
+        return analysis
+    summary = ranks_if_cheap(document, analysis.sentences, analysis.summary)
+    return replace(analysis, summary=summary)
+
+
 def about_targets(analysis: Analysis, names: Sequence[str]) -> tuple[Analysis, list[str]]:
     """``analysis`` with only the statements about the entities ``names`` stand for,
     and the names that stand for none."""
@@ -175,21 +185,19 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     failures = 0
     collected: list[dict[str, Any]] = []
-    for index, path in enumerate(args.files):
-        try:
-            document = load_document(path)
-            if document.metadata.get("notice"):
-                print(f"{PROG}: {path}: warning: {document.metadata['notice']}", file=err)
-            analysis = analyze(document, options, stages=_stages(args.command))
-        except ReaderError as error:
+    json_summary = args.command == "summarize" and args.format in ("json", "jsonl")
+    then = with_ranks if json_summary else None
+    results = analyze_files(args.files, options, _stages(args.command), then=then)
+    for index, result in enumerate(results):
+        path = result.path
+        if result.notice:
+            print(f"{PROG}: {path}: warning: {result.notice}", file=err)
+        if result.error is not None:
             failures += 1
-            print(f"{PROG}: {path}: {error}", file=err)
+            print(f"{PROG}: {path}: {result.error}", file=err)
             continue
-        except Exception:  # a bug must not stop the other files
-            failures += 1
-            log.info("Reading %s failed", path, exc_info=True)
-            print(f"{PROG}: {path}: {INTERNAL_ERROR}", file=err)
-            continue
+        document, analysis = result.document, result.analysis
+        assert document is not None and analysis is not None
         for message in dict.fromkeys(note.message for note in analysis.notes):
             print(f"{PROG}: {path}: warning: {message}", file=err)
         if getattr(args, "target", None):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from importlib import import_module
 
 from ..models import Document, Sentence, Summary
 from .staged import PARALLEL_MIN_WORDS, word_count
@@ -45,11 +46,26 @@ def summarize_aside(
     return summarize_here(document, sentences, algorithm, length)
 
 
+def summary_runs_here(document: Document, start_workers: bool) -> bool:
+    """Whether ``summarize_aside`` would summarise ``document`` in this process."""
+    if word_count(document) < PARALLEL_MIN_WORDS:
+        return True
+    from .parallel import running_pool, usable_cores
+
+    return running_pool() is None and not (start_workers and usable_cores() >= 2)
+
+
+def prepare_summary() -> None:
+    """Import the summariser now (a second: sumy, NLTK, SciPy), e.g. while workers parse."""
+    import_module("reader.summary.summarize")
+
+
 def summarize_here(
     document: Document, sentences: Sequence[Sentence], algorithm: str, length: str
 ) -> Summary:
-    """``reader.summarize.summarize``, imported only where it runs: sumy and SciPy take
+    """``reader.summarize.summarize`` with a long document's section summaries
+    (``reader.summary.sections``), imported only where it runs: sumy and SciPy take
     a second to import, which a window handing its summaries to the workers never needs."""
-    from ..summary.summarize import summarize
+    from ..summary.sections import summarize_by_section
 
-    return summarize(document, sentences, algorithm, length)
+    return summarize_by_section(document, sentences, algorithm, length)

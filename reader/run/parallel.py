@@ -38,6 +38,7 @@ from ..models import Document, Sentence
 from ..nlp import ParsedBlock
 from ..nlp.segment import sentences_from_spans
 from .messages import STOP, Call, Drop, FromWorker, Ready, Reply, StartFailed, Work
+from .progress import phases_cost, report_parts, weighted
 from .worker import worker_main
 
 if TYPE_CHECKING:
@@ -53,6 +54,11 @@ POLL_SECONDS = 0.05
 START_TIMEOUT = 120.0  # seconds for the first worker to load the model
 #: Chunks each worker has been asked to tag ahead of what it has sent back.
 TAG_AHEAD = 3
+#: How much lower the shared workers run than the window (Unix ``nice``). On a busy
+#: machine (or one with fewer cores than processes wanting them) the window's
+#: process then gets a core as soon as it wakes, instead of waiting its turn
+#: behind the workers: its GUI thread's stalls came from that wait, not the GIL.
+WORKER_NICENESS = 10
 
 
 class PoolUnavailable(ReaderError):
@@ -141,9 +147,18 @@ class _Schedule:
 class ParsePool:
     """Worker processes, each with the model loaded, and the jobs running on them."""
 
-    def __init__(self, processes: int = 2, packages: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        processes: int = 2,
+        packages: Sequence[str] | None = None,
+        components: Sequence[str] | None = None,
+        niceness: int = 0,
+    ) -> None:
         self.processes = max(1, processes)
+        self.niceness = niceness
         self.packages = tuple(packages if packages is not None else nlp.MODEL_PACKAGES)
+        #: The model's components in each worker (None: all, for every phase).
+        self.components = tuple(components) if components is not None else None
         self._lock = threading.RLock()  # pool state; only one thread reads the outbox
         self._procs: list[BaseProcess] = []
         self._inboxes: list[Queue] = []
@@ -176,7 +191,13 @@ class ParsePool:
                     inbox = ctx.Queue()
                     process = ctx.Process(
                         target=worker_main,
-                        args=(self.packages, inbox, self._outbox),
+                        args=(
+                            self.packages,
+                            inbox,
+                            self._outbox,
+                            self.components,
+                            self.niceness,
+                        ),
                         name=f"article-reader-parse-{index}",
                         daemon=True,
                     )
@@ -188,10 +209,13 @@ class ParsePool:
                 raise PoolUnavailable(self.broken or "") from error
             self._started_at = time.monotonic()
 
-    def submit(self, document: Document) -> PooledParse:
-        """Start parsing ``document`` on the workers; read the stages from the result."""
+    def submit(self, document: Document, sentences_only: bool = False) -> PooledParse:
+        """Start parsing ``document`` on the workers; read the stages from the result.
+
+        ``sentences_only`` asks for the sentences alone (nothing is tagged).
+        """
         self.start()
-        return PooledParse(self, document)
+        return PooledParse(self, document, sentences_only)
 
     def call(
         self,
@@ -232,7 +256,7 @@ class ParsePool:
 
     # --- used by PooledParse ---------------------------------------------------------
 
-    def _start_parse(self, texts: list[list[str]]) -> _Schedule:
+    def _start_parse(self, texts: list[list[str]], sentences_only: bool = False) -> _Schedule:
         """Send out the chunks' sentences, and the first chunks to tag to each worker."""
         with self._lock:
             if self.broken is not None:
@@ -243,6 +267,8 @@ class ParsePool:
             self._schedules[job] = schedule
             for chunk, chunk_texts in enumerate(texts):
                 self._inboxes[schedule.owner[chunk]].put(Work(job, "sentences", chunk, chunk_texts))
+            if sentences_only:
+                return schedule
             for _ in range(TAG_AHEAD):
                 for worker in range(len(self._inboxes)):
                     self._ask_to_tag(schedule, worker)
@@ -363,20 +389,24 @@ class ParsePool:
 class PooledParse:
     """One document's staged parse on a ``ParsePool`` (see ``staged.StagedParse``)."""
 
-    def __init__(self, pool: ParsePool, document: Document) -> None:
+    def __init__(self, pool: ParsePool, document: Document, sentences_only: bool = False) -> None:
         self.pool = pool
         self.document = document
+        self.sentences_only = sentences_only
         self.chunks = nlp.chunk_pieces(document)
         self.schedule = pool._start_parse(
-            [nlp.piece_texts(document, chunk) for chunk in self.chunks]
+            [nlp.piece_texts(document, chunk) for chunk in self.chunks], sentences_only
         )
         self._job = self.schedule.job
         self._done = {phase: 0 for phase in PHASES}
+        self._parts = len(self.chunks) * phases_cost(PHASES[:1] if sentences_only else PHASES)
         self._spans: dict[int, list[list[tuple[int, int]]]] = {}
         self._docs: dict[int, list[Doc]] = {}
         self._closed = False
 
     def _wait(self, phase: str, cancel: threading.Event | None) -> None:
+        if self.sentences_only and phase != "sentences":
+            raise PoolUnavailable("this parse splits sentences only")  # parse in process
         while self._done[phase] < len(self.chunks):
             if cancel is not None and cancel.is_set():
                 self.close()
@@ -393,8 +423,12 @@ class PooledParse:
                 else:
                     _apply_parse(self._docs[chunk], payload, _vocab())
                 self._done[kind] += 1
-        if phase == "statements":
+                report_parts(weighted(self._done), self._parts)
+        if phase == "statements" or self.sentences_only:
             self.close()
+
+    def load_model(self) -> None:
+        """The workers load the model; this process needs none."""
 
     def _blocks(self) -> list[ParsedBlock]:
         return [
@@ -423,6 +457,39 @@ class PooledParse:
         if not self._closed:
             self._closed = True
             self.pool._finish(self._job)
+        if self.owns_pool:
+            self.pool.shutdown()
+
+    owns_pool = False  # a pool started for this parse alone stops with it
+
+
+#: Words a worker of its own must have to split into sentences for its start
+#: (a second or so: Python, spaCy, senter) to pay for itself; it also leaves this
+#: process free to import the summariser meanwhile.
+SENTENCE_WORKER_WORDS = 20_000
+
+
+def sentence_workers(words: int) -> int:
+    """How many workers of their own should split a text of ``words`` words (0: none)."""
+    if usable_cores() < 2:
+        return 0
+    return min(usable_cores(), MAX_WORKERS, words // SENTENCE_WORKER_WORDS)
+
+
+def split_on_workers(document: Document, processes: int) -> PooledParse:
+    """``document``'s sentences split by ``processes`` workers of their own, which load
+    senter alone and stop when the sentences are in (a summary needs nothing else).
+
+    Raises ``PoolUnavailable`` when they cannot start.
+    """
+    pool = ParsePool(processes, components=nlp.SENTENCE_PIPES)
+    try:
+        parse = pool.submit(document, sentences_only=True)
+    except BaseException:
+        pool.shutdown()
+        raise
+    parse.owns_pool = True
+    return parse
 
 
 # --------------------------------------------------------------------------- the shared pool
@@ -440,7 +507,7 @@ def get_pool() -> ParsePool | None:
         if _pool is not None and _pool.broken is not None:
             _pool, _pool_failed = None, True  # it failed once: parse in process from now on
         if _pool is None and not _pool_failed and usable_cores() >= 2:
-            pool = ParsePool(min(usable_cores(), MAX_WORKERS))
+            pool = ParsePool(min(usable_cores(), MAX_WORKERS), niceness=WORKER_NICENESS)
             if not _atexit_registered:
                 atexit.register(stop_workers)
                 _atexit_registered = True

@@ -21,14 +21,13 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 
-from .. import nlp
 from ..entities.extract import extract_entities
 from ..errors import check_cancelled
 from ..models import Analysis, AnalysisOptions, Document, Sentence, StageNote, Summary
 from ..nlp.language import reading_of
 from ..statements.stance import extract_statements
 from .judging import judging_for, portray
-from .offload import summarize_aside
+from .offload import prepare_summary, summarize_aside, summary_runs_here
 from .staged import FullParse, Mode, open_parse
 from .stages import STAGES, failure_note, run_stage
 
@@ -66,10 +65,11 @@ def analyze_progressively(
 
     reading = reading_of(document)
     step("model")
-    parse = open_parse(document, mode)
+    parse = open_parse(document, mode, sentences_only=not _wanted("entities", stages))
     try:
-        if not _pooled(parse):
-            nlp.load_model()
+        parse.load_model()  # in this process, only what the parse needs (none for workers)
+        if "summary" in stages and summary_runs_here(document, _pooled(parse)):
+            prepare_summary()  # while the workers, if any, split the sentences
         step("parse")
         sentences, note = run_stage("summary", lambda: parse.sentences(cancel))
         if sentences is None:  # no sentences: nothing else can be computed either

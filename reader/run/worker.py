@@ -9,6 +9,7 @@ book's summary) run ahead of any parse work. See ``parallel`` for the pool.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -28,27 +29,44 @@ from .messages import STOP, Call, Drop, Ready, Reply, StartFailed, Work
 if TYPE_CHECKING:
     from multiprocessing.queues import Queue
 
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 DOC_ATTRS = ["TAG", "POS", "ENT_IOB", "ENT_TYPE", "SENT_START"]
 
 
-def worker_main(packages: Sequence[str], inbox: Queue, outbox: Queue) -> None:
-    """A worker's life: load the model, then run jobs until told to stop."""
+def worker_main(
+    packages: Sequence[str],
+    inbox: Queue,
+    outbox: Queue,
+    components: Sequence[str] | None = None,
+    niceness: int = 0,
+) -> None:
+    """A worker's life: load the model, then run jobs until told to stop.
+
+    ``components`` limits the model to those (a worker that only splits
+    sentences loads senter alone, and nothing for the later stages).
+    ``niceness`` lowers its priority, so that the window's process gets a core
+    as soon as it needs one (see ``parallel.WORKER_NICENESS``).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
+    if niceness:
+        with contextlib.suppress(AttributeError, OSError):  # os.nice: Unix only
+            os.nice(niceness)
     try:
         nlp.use_model_packages(packages)
-        model = nlp.load_model()
-        if not nlp.supports_stages(model):
-            raise ModelMissing("The language model lacks the components a staged parse uses.")
-        nlp.tag_entities(nlp.split_sentences(["Warm up, said Ishmael."]))
-        cue_forms()
-        importlib.import_module("reader.summary.summarize")  # long documents are summarised here
+        model = nlp.load_model(components)
+        if components is None:
+            if not nlp.supports_stages(model):
+                raise ModelMissing("The language model lacks the components a staged parse uses.")
+            nlp.tag_entities(nlp.split_sentences(["Warm up, said Ishmael."], model))
+            cue_forms()
+            importlib.import_module("reader.summary.summarize")  # books are summarised here
     except BaseException as error:  # report anything, then stop
         outbox.put(StartFailed(os.getpid(), f"{type(error).__name__}: {error}"))
         return
     outbox.put(Ready(os.getpid()))
-    _Worker(inbox, outbox).serve()
+    _Worker(inbox, outbox, model).serve()
 
 
 class _Worker:
@@ -58,7 +76,8 @@ class _Worker:
     and docs; ``STOP`` ends the worker (see ``messages``).
     """
 
-    def __init__(self, inbox: Queue, outbox: Queue) -> None:
+    def __init__(self, inbox: Queue, outbox: Queue, model: Language) -> None:
+        self.model = model
         self.inbox = inbox
         self.outbox = outbox
         self.work: deque[Work] = deque()
@@ -122,7 +141,7 @@ class _Worker:
     def _do(self, work: Work) -> Any:
         key = (work.job, work.chunk)
         if work.texts is not None:  # the sentences, or the tags of a chunk taken over
-            self.docs[key] = nlp.split_sentences(work.texts)
+            self.docs[key] = nlp.split_sentences(work.texts, self.model)
         if work.phase == "sentences":
             return [sentence_spans(doc) for doc in self.docs[key]]
         if work.phase == "entities":

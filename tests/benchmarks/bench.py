@@ -48,10 +48,11 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench-cache-"))
 
 import reader  # noqa: E402
-from reader.options import ALGORITHMS  # noqa: E402
+from reader.options import ALGORITHMS, NEWS  # noqa: E402
 from reader.run import parallel  # noqa: E402
 from reader.summary.summarize import summarize  # noqa: E402
 from resources import sample_article  # noqa: E402
+from tests.benchmarks.probes import Peaks, StallWatch, busy_core  # noqa: E402
 
 SHARED_LONG = ROOT.parent / "shared" / "long"
 LONG_ARTICLE_WORDS = 6000
@@ -147,8 +148,9 @@ class WindowRun:
     lateness_ms: list[float] = field(default_factory=list)
 
 
-def window_run(window, path: Path, timeout_s: float = 600) -> WindowRun:
-    """Open ``path`` in ``window`` and time each stage's arrival on the GUI thread."""
+def window_run(window, path: Path, timeout_s: float = 600, watch=None) -> WindowRun:
+    """Open ``path`` in ``window`` and time each stage's arrival on the GUI thread
+    (``watch``, a ``probes.StallWatch``, sees each tick of the GUI thread)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
     run = WindowRun()
@@ -192,6 +194,8 @@ def window_run(window, path: Path, timeout_s: float = 600) -> WindowRun:
         now = seconds()
         run.lateness_ms.append(max(0.0, (now - last[0]) * 1000 - 5))
         last[0] = now
+        if watch is not None:
+            watch.tick()
 
     ticker.timeout.connect(tick)
     controller.documentLoaded.connect(on_document)
@@ -203,6 +207,8 @@ def window_run(window, path: Path, timeout_s: float = 600) -> WindowRun:
     window.open_file(str(path))
     loop.exec()
     ticker.stop()
+    if watch is not None:
+        watch.stop()
     for signal, slot in (
         (controller.documentLoaded, on_document),
         (controller.analysisUpdated, on_analysis),
@@ -351,11 +357,24 @@ def main() -> int:
     parser.add_argument(
         "--skip-stance-model", action="store_true", help="leave out stance_model.py's table"
     )
+    parser.add_argument(
+        "--busy",
+        action="store_true",
+        help="keep one core busy with another CPU-bound process during the analyses",
+    )
+    parser.add_argument(
+        "--why-stalls",
+        type=float,
+        metavar="MS",
+        help="dump every thread's stack when the GUI thread stalls over MS ms; list the culprits",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-"))
     loads = workloads(args.files, folder, args.books)
     print(f"# Article Reader benchmark ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})")
+    if args.busy:
+        print("Busy: another process keeps one core busy during the analyses.")
     print("Workloads: " + ", ".join(f"{w.name} ({w.words:,} words)" for w in loads))
 
     startup = statistics.median(startup_seconds() for _ in range(args.runs))
@@ -373,9 +392,14 @@ def main() -> int:
     app = create_application()
     window = make_window(use_cache=False)
     window_run(window, loads[0].path)  # warm the model and the worker processes
-    rows, stalls = [], []
+    rows, stalls, memory = [], [], []
+    watch = StallWatch(args.why_stalls) if args.why_stalls else None
+    peaks = Peaks(lambda: pool.pids() if (pool := parallel.running_pool()) else [])
     for workload in loads:
-        runs = [window_run(window, workload.path) for _ in range(args.runs)]
+        peaks.start()
+        with busy_core(args.busy):
+            runs = [window_run(window, workload.path, watch=watch) for _ in range(args.runs)]
+        memory.append([workload.name, mb(peaks.own_mb()), mb(peaks.largest_worker_mb())])
 
         def med(stage: str, runs: list[WindowRun] = runs) -> str:
             return ms(statistics.median(getattr(r, stage) for r in runs))
@@ -416,6 +440,24 @@ def main() -> int:
         stalls,
     )
     table(
+        "Peak memory during the analyses (resident; the window's process, the largest worker)",
+        ["workload", "window", "worker"],
+        memory,
+    )
+    if watch is not None:
+        table(
+            f"What ran when the GUI thread stalled over {args.why_stalls:.0f} ms "
+            "(innermost frame ← the project's)",
+            ["thread: frame", "dumps"],
+            [[where, str(n)] for where, n in watch.culprits()] or [["no stall", "0"]],
+        )
+        longest = sorted(watch.stalls, reverse=True)[:5]
+        table(
+            "The longest stalls, and the GUI thread's own CPU time in them",
+            ["stall", "GUI thread on the CPU"],
+            [[f"{wall:,.0f} ms", f"{cpu:,.0f} ms"] for wall, cpu in longest] or [["—", "—"]],
+        )
+    table(
         "GUI thread stalls while highlighting and scrolling (5 ms timer lateness)",
         ["workload", "longest", "p99"],
         browsing,
@@ -430,7 +472,7 @@ def main() -> int:
                 partial(summarize, document, sentences, algorithm, args.length), args.runs
             )
             picks = [s.index for s in summary.sentences]
-            if args.skip_stock:
+            if args.skip_stock or algorithm == NEWS:  # ours alone: no stock counterpart
                 stock = None
             else:
                 timeout = args.stock_timeout
@@ -439,7 +481,7 @@ def main() -> int:
                 stock_s, ratio, same = (
                     "—",
                     "—",
-                    "not run" if args.skip_stock else f"> {timeout:.0f} s",
+                    "not run" if args.skip_stock or algorithm == NEWS else f"> {timeout:.0f} s",
                 )
             else:
                 stock_s, ratio = ms(stock[0]), f"{stock[0] / max(ours, 1e-6):,.1f}×"
@@ -493,6 +535,10 @@ def stance_model_table() -> None:
         [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, check=False
     )
     print(result.stdout.rstrip() or f"\n(stance_model.py failed: {result.stderr.strip()})")
+
+
+def mb(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f} MB"
 
 
 def peak_mb(pid: int) -> float | None:

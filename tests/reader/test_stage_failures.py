@@ -15,7 +15,7 @@ import pytest
 from reader.loaders import load_document
 from reader.models import AnalysisOptions, Document
 from reader.output import cli
-from reader.run import pipeline
+from reader.run import pipeline, staged
 from reader.run.cache import AnalysisCache, analyze_cached
 from reader.run.stages import STAGE_RESULTS
 
@@ -66,7 +66,7 @@ def test_a_failing_stage_leaves_the_others(document, monkeypatch, stage, functio
 
 
 def test_a_parse_that_fails_says_so_for_every_stage(document, monkeypatch):
-    monkeypatch.setattr(pipeline.nlp, "parse", _broken)
+    monkeypatch.setattr(staged.nlp, "parse", _broken)
 
     analysis = pipeline.analyze(document, OPTIONS, mode="full")
 
