@@ -82,20 +82,25 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run(file: str | None = None, *, sample: bool = False, qt_args: Sequence[str] = ()) -> int:
-    """Open the window (with ``file`` or the sample) and run the event loop.
+def run(files: Sequence[str] = (), *, sample: bool = False, qt_args: Sequence[str] = ()) -> int:
+    """Open the window (with the last session's tabs, then ``files`` or the sample, each
+    in a tab) and run the event loop.
 
     The arguments come from ``ui.launch``, which reads the command line before Qt loads.
     """
     app = create_application(qt_args)
     window = MainWindow()
-    app.aboutToQuit.connect(window.controller.shutdown)
+    app.aboutToQuit.connect(window.shutdown_work)
     app.aboutToQuit.connect(release_offscreen_clipboard)
     app.aboutToQuit.connect(stop_parse_workers)
     install_excepthook(window)
     window.show()
-    if sample:
-        QTimer.singleShot(0, window.open_sample)
-    elif file:
-        QTimer.singleShot(0, lambda: window.open_file(file))
+
+    def open_files() -> None:
+        window.restore_tabs()
+        if sample:
+            window.open_sample()
+        window.open_paths(list(files))
+
+    QTimer.singleShot(0, open_files)
     return app.exec()

@@ -22,7 +22,8 @@ _DESCRIPTION = f"""\
 Read a local news article beside its extractive summary, the people, places and
 organisations it names, and who says what. Everything runs offline.
 
-Without a command, the window opens (with FILE, or the bundled sample with --sample).
+Without a command, the window opens (with each FILE in a tab, or the bundled sample
+with --sample; the tabs of the last session come back unless turned off in View).
 With a command, results are printed or written instead:
 
   {PROG} summarize FILE... [--algorithm lexrank] [--sentences N | --ratio 20%]
@@ -50,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("file", nargs="?", metavar="FILE", help="the article to open")
+    source.add_argument(
+        "files", nargs="*", default=[], metavar="FILE", help="the articles to open, each in a tab"
+    )
     source.add_argument("--sample", action="store_true", help="open the bundled sample article")
     source.add_argument(
         "--install-desktop-entry",
@@ -67,9 +70,10 @@ def parse_gui_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     qt_args, unknown = _split_qt_options(rest)
     if unknown:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-    if options.file is not None and not os.path.isfile(options.file):
-        what = "nor an existing file" if not os.path.exists(options.file) else "but a folder"
-        parser.error(f"{options.file!r} is neither a command ({', '.join(COMMANDS)}) {what}")
+    for file in options.files:
+        if not os.path.isfile(file):
+            what = "nor an existing file" if not os.path.exists(file) else "but a folder"
+            parser.error(f"{file!r} is neither a command ({', '.join(COMMANDS)}) {what}")
     return options, qt_args
 
 
@@ -114,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from ui.app import run
 
-    return run(file=options.file, sample=options.sample, qt_args=qt_args)
+    return run(files=options.files, sample=options.sample, qt_args=qt_args)
 
 
 if __name__ == "__main__":

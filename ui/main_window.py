@@ -1,12 +1,15 @@
 """The main window: the article on the left; its summary, entities and statements on the right.
 
 The window lays out its parts and wires them: the commands come from
-``actions``, the state of the open article lives in an ``ArticleSession``, the
-summary choices in ``SummaryOptions``, the watched file in ``FileWatcher`` and
-File ▸ Open Recent in ``RecentFilesMenu``. It owns no analysis: it asks the
-``AnalysisController`` for work, and ``AnalysisResults`` (``window_analysis``)
-shows what comes back. ``FileEvents`` (``window_files``) answers the file
-changing on disk and files dropped on the window.
+``actions``, the open articles are tabs (``ArticleTabs``; ``TabCommands`` in
+``window_tabs``), each with its ``ArticleSession`` and its own
+``AnalysisController``; the summary choices are in ``SummaryOptions``, the
+watched file in ``FileWatcher`` and File ▸ Open Recent in ``RecentFilesMenu``.
+``AnalysisResults`` (``window_analysis``) shows what the analyses bring,
+``FileEvents`` (``window_files``) answers the file changing on disk and files
+dropped on the window, ``ReadingCommands`` (``window_reading``) find, zoom,
+themes, contents and the reading position. ``session``, ``controller``,
+``article_view`` and the like are the current tab's.
 """
 
 from __future__ import annotations
@@ -29,14 +32,11 @@ import reader
 from reader import Analysis, AnalysisOptions, Document, Summary
 
 from .actions import build_actions, build_menus, toolbar_actions
-from .article_pane import ArticlePane
 from .errors import describe
 from .file_watcher import FileWatcher
-from .highlights import Highlights
 from .panels.message_bar import MessageBar
 from .recent_files import RecentFilesMenu
 from .report_commands import ReportCommands
-from .session import ArticleSession
 from .settings import Settings
 from .side_panels import SidePanels
 from .status import StatusParts
@@ -46,6 +46,7 @@ from .window_analysis import AnalysisResults
 from .window_files import FileEvents, file_url_mime, local_paths
 from .window_parts import APP_NAME
 from .window_reading import ReadingCommands
+from .window_tabs import TabCommands
 
 __all__ = ["APP_NAME", "MainWindow", "file_url_mime", "local_paths"]
 DEFAULT_SIZE = (1280, 800)
@@ -53,8 +54,9 @@ SPLIT = 0.62  # the article's share of the width
 CONTENTS_WIDTH = 280  # pixels: the Contents dock, at first
 
 
-class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
-    """Article Reader's window. Tests pass their own ``Settings`` (a temp INI file)."""
+class MainWindow(TabCommands, AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
+    """Article Reader's window. Tests pass their own ``Settings`` (a temp INI file) and
+    ``AnalysisController`` (the first tab's; the other tabs' share its pool and cache)."""
 
     def __init__(
         self,
@@ -64,13 +66,11 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.controller = controller or AnalysisController(self)
-        self.session = ArticleSession()
         self._closed = False
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self._build_widgets()
+        self._build_widgets(controller or AnalysisController(self))
         self._build_commands()
         self._build_status_bar()
         self._build_reading()
@@ -80,12 +80,13 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
 
     # -- construction -------------------------------------------------------------
 
-    def _build_widgets(self) -> None:
+    def _build_widgets(self, controller: AnalysisController) -> None:
         self.message_bar = MessageBar(self)
-        self.article_pane = ArticlePane(self)
-        self.article_view = self.article_pane.article_view
-        self.title_label = self.article_pane.title_label
-        self.highlights = Highlights(self.article_view)
+        self.summary_options = SummaryOptions(self.settings, self)
+        self.algorithm_combo = self.summary_options.algorithm_combo
+        self.length_spin = self.summary_options.length_spin
+        self.length_unit_combo = self.summary_options.unit_combo
+        self._build_tabs(controller)
         self.reports = ReportCommands(self, self.show_error)
 
         self.side = SidePanels(self)
@@ -98,7 +99,7 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.article_pane)
+        self.main_splitter.addWidget(self.article_tabs)
         self.main_splitter.addWidget(self.side_splitter)
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.setStretchFactor(0, 3)
@@ -113,10 +114,6 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
         self.setCentralWidget(central)
 
         self.file_watcher = FileWatcher(self)
-        self.summary_options = SummaryOptions(self.settings, self)
-        self.algorithm_combo = self.summary_options.algorithm_combo
-        self.length_spin = self.summary_options.length_spin
-        self.length_unit_combo = self.summary_options.unit_combo
 
     def _build_commands(self) -> None:
         self.commands = build_actions(self, lambda name: getattr(self, name))
@@ -125,6 +122,7 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
         self.commands["highlight"].setChecked(self.settings.highlight_summary)
         self.commands["stance_highlight"].setChecked(self.settings.highlight_statements)
         self.commands["reload"].setChecked(self.settings.reload_on_change)
+        self.commands["restore_tabs"].setChecked(self.settings.restore_tabs)
         self.commands["cancel"].setEnabled(False)  # enabled only while work runs
         self.addAction(self.commands["cancel"])
 
@@ -163,26 +161,28 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
         self.cancel_button.clicked.connect(self.cancel)
 
     def _connect(self) -> None:
-        c = self.controller
-        c.documentLoaded.connect(self._on_document_loaded)
-        c.analysisUpdated.connect(self._on_analysis_updated)
-        c.summaryUpdated.connect(self._on_summary_updated)
-        c.stageChanged.connect(self.status_label.setText)
-        c.failed.connect(self._on_failed)
-        c.finished.connect(self._on_finished)
+        # The panels act on the article on screen, whichever tab that is.
         self.summary_options.changed.connect(self._options_changed)
-        self.summary_panel.sentenceActivated.connect(self.article_view.reveal)
+        self.summary_panel.sentenceActivated.connect(self._reveal)
         self.summary_panel.copyRequested.connect(self.copy_summary)
         self.entity_sidebar.entitySelected.connect(self._on_entity_selected)
-        self.entity_sidebar.mentionActivated.connect(self.article_view.reveal)
-        self.stance_panel.statementActivated.connect(self.article_view.reveal)
-        self.side.matrix_panel.statementActivated.connect(self.article_view.reveal)
-        self.side.matrix_panel.cellActivated.connect(self.highlights.mark_all)
+        self.entity_sidebar.mentionActivated.connect(self._reveal)
+        self.stance_panel.statementActivated.connect(self._reveal)
+        self.side.matrix_panel.statementActivated.connect(self._reveal)
+        self.side.matrix_panel.cellActivated.connect(self._mark_all)
         self.stance_panel.highlightsChanged.connect(self._on_stance_highlights_changed)
         self.file_watcher.changed.connect(self._on_file_changed)
         self.file_watcher.removed.connect(self._on_file_removed)
         self.file_watcher.restored.connect(self.message_bar.dismiss)
-        self.recent_menu.fileChosen.connect(self.open_file)
+        self.recent_menu.fileChosen.connect(self.open_path)
+
+    @Slot(int, int)
+    def _reveal(self, start: int, end: int) -> None:
+        self.article_view.reveal(start, end)
+
+    @Slot(object)
+    def _mark_all(self, spans: list[tuple[int, int]]) -> None:
+        self.highlights.mark_all(spans)
 
     # -- state ------------------------------------------------------------------
 
@@ -221,6 +221,7 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
 
     @property
     def document(self) -> Document | None:
+        """The current tab's."""
         return self.session.document
 
     @property
@@ -247,12 +248,18 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
         dialog_filter = reader.file_dialog_filter()
         path, _ = QFileDialog.getOpenFileName(self, "Open Article", start, dialog_filter)
         if path:
-            self.open_file(path)
+            self.open_path(path)
 
     @Slot(str)
     def open_file(self, path: str | os.PathLike[str]) -> None:
-        """Load and analyse ``path``; the current article stays until the new one loads."""
-        self._start_open(os.path.abspath(os.fspath(path)))
+        """Load and analyse ``path`` in the current tab (the article there stays until the
+        new one loads); when another tab shows ``path``, that tab is shown instead."""
+        path = os.path.abspath(os.fspath(path))
+        other = self.article_tabs.tab_for(path)
+        if other is not None and other is not self.tab:
+            self.article_tabs.show_tab(other)
+            return
+        self._start_open(path)
 
     def reload(self) -> None:
         """Read the open article's file again, keeping the reading position roughly."""
@@ -262,8 +269,10 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
 
     def _start_open(self, path: str, reload_top: int | None = None) -> None:
         self.session.begin_open(path, reload_top=reload_top)
+        if self.session.document is None:
+            self.article_tabs.set_title(self.tab, os.path.basename(path), path)
         self.message_bar.dismiss()
-        self.controller.submit_open(path, self.current_options())
+        self.controller.submit_open(path, self.tab.options)
         self._set_busy(True, f"Loading {os.path.basename(path)}…")
 
     def open_sample(self) -> None:
@@ -274,7 +283,7 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
         except Exception as error:  # the bundled sample is missing: say so, don't crash
             self.show_error(f"The sample article is not available. {describe(error)}")
             return
-        self.open_file(os.fspath(sample))
+        self.open_path(os.fspath(sample))
 
     def show_error(self, text: str) -> None:
         """Show ``text`` in the message bar (never a blocking dialog)."""
@@ -356,7 +365,9 @@ class MainWindow(AnalysisResults, FileEvents, ReadingCommands, QMainWindow):
         if not self._closed:
             self._closed = True
             self.file_watcher.stop()
-            self.remember_position()
+            for tab in self.article_tabs.tabs():
+                self.remember_position(tab)
+            self.save_tabs()
             self.save_state()
-            self.controller.shutdown()
+            self.shutdown_work()
         event.accept()

@@ -190,6 +190,30 @@ class Settings:
             positions = dict(newest[:MAX_POSITIONS])
         self._store.setValue("reading/positions", json.dumps(positions))
 
+    # -- tabs -------------------------------------------------------------------
+
+    @property
+    def restore_tabs(self) -> bool:
+        """Open the articles of the last session's tabs at the start."""
+        return _as_bool(self._store.value("files/restore_tabs"), True)
+
+    @restore_tabs.setter
+    def restore_tabs(self, on: bool) -> None:
+        self._store.setValue("files/restore_tabs", bool(on))
+
+    def open_tabs(self) -> tuple[list[str], int]:
+        """The files open in tabs when the window closed, and the index of the one shown."""
+        value = self._store.value("files/tabs", [])
+        if isinstance(value, str):  # INI files give back a one-item list as a str
+            value = [value] if value else []
+        paths = [str(v) for v in value if v] if isinstance(value, list | tuple) else []
+        current = _as_int(self._store.value("files/current_tab"), 0)
+        return paths, min(max(current, 0), max(len(paths) - 1, 0))
+
+    def set_open_tabs(self, paths: list[str], current: int) -> None:
+        self._store.setValue("files/tabs", list(paths))
+        self._store.setValue("files/current_tab", int(current))
+
     # -- recent files ---------------------------------------------------------
 
     @property

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from reader import Entity, StageNote, Statement
 
+from .panels import summary_panel
+from .panels.entity_sidebar import NO_DOCUMENT as NO_ENTITIES
 from .panels.entity_sidebar import EntitySidebar
 from .panels.stance_matrix import StanceMatrixPanel
 from .panels.stance_panel import StancePanel
@@ -44,6 +46,15 @@ class SidePanels(QSplitter):
         self.setChildrenCollapsible(False)
         self.setStretchFactor(0, 4)
         self.setStretchFactor(1, 5)
+
+    def show_empty(self) -> None:
+        """No article (an empty tab): each panel says what it would show."""
+        self.summary_panel.show_message(summary_panel.NO_DOCUMENT)
+        self.entity_sidebar.setEnabled(True)
+        self.entity_sidebar.show_message(NO_ENTITIES)
+        self.stance_panel.clear()
+        self.matrix_panel.clear()
+        self.set_stance_count(None)
 
     def show_loading(self, reloaded: bool) -> None:
         """A document has come: its results are on their way.

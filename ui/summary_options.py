@@ -56,6 +56,24 @@ class SummaryOptions(QObject):
         self.length_spin.valueChanged.connect(self._on_length_changed)
         self.unit_combo.currentIndexChanged.connect(self._on_unit_changed)
 
+    def show_options(self, options: AnalysisOptions) -> None:
+        """Show ``options`` (another tab's) without a ``changed`` signal or saving them."""
+        widgets = (self.algorithm_combo, self.unit_combo, self.length_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        index = self.algorithm_combo.findData(options.algorithm)
+        if index >= 0:
+            self.algorithm_combo.setCurrentIndex(index)
+        length = str(options.length)
+        unit = "%" if length.endswith("%") else "sentences"
+        self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit))
+        self.length_spin.setRange(1, 100 if unit == "%" else MAX_SENTENCES)
+        digits = length.rstrip("%")
+        if digits.isdigit():
+            self.length_spin.setValue(int(digits))
+        for widget in widgets:
+            widget.blockSignals(False)
+
     def options(self) -> AnalysisOptions:
         return AnalysisOptions(algorithm=self.algorithm(), length=self.length())
 

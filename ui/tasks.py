@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 STAGE_TEXT = {
     "load": "Loading…",
-    "model": "Loading language model…",
+    "model": "Loading the language model…",
     "parse": "Analysing…",
     "summary": "Summarising…",
     "entities": "Finding entities…",
@@ -64,6 +64,11 @@ def stage_text(stage: str) -> str:
     return STAGE_TEXT.get(stage, f"{stage.capitalize()}…")
 
 
+#: Set once an analysis of this process has brought its first result: until then
+#: the language model is still being loaded (here or in the parse workers).
+model_ready = threading.Event()
+
+
 class _Relay(QObject):
     """Signals the jobs emit from worker threads; queued to the controller."""
 
@@ -71,6 +76,7 @@ class _Relay(QObject):
     document = Signal(int, object, object)  # ticket, Document, Event set once painted
     analysis = Signal(int, object, object)  # ticket, Analysis, Event set once painted
     summary = Signal(int, object)
+    parts = Signal(int, int, int)  # ticket, parts of the parse done, all of them
     error = Signal(int, object)
     done = Signal(int)
 
@@ -129,8 +135,10 @@ class _OpenJob(QRunnable):
         ticket, relay, cancel = self._ticket, self._relay, self._cancel
 
         shown: threading.Event | None = None  # set once the window has painted the last result
+        loading_said = False  # "Loading the language model…" is on the status bar
 
         def progress(stage: str) -> None:
+            nonlocal loading_said
             # Before a stage's work, let the window take in and paint the previous
             # result (the document; each analysis is waited for where it is
             # emitted): its panels are then built without competing for the GIL.
@@ -138,7 +146,18 @@ class _OpenJob(QRunnable):
                 shown.wait(HANDOVER_WAIT_S)
             if stage == "model" and reader.is_model_loaded():
                 return
+            if stage == "parse" and not model_ready.is_set():
+                stage = "model"  # the first analysis: the model loads as it parses
+            loading_said = stage == "model"
             relay.stage.emit(ticket, stage_text(stage))
+
+        def parts(done: int, total: int) -> None:
+            nonlocal loading_said
+            model_ready.set()
+            if loading_said:  # the first part is parsed: the model is there
+                loading_said = False
+                relay.stage.emit(ticket, stage_text("parse"))
+            relay.parts.emit(ticket, done, total)
 
         try:
             document, unsaved = self._document, None
@@ -149,21 +168,23 @@ class _OpenJob(QRunnable):
                     return
                 shown = threading.Event()
                 relay.document.emit(ticket, document, shown)
-            for analysis in analyze_cached(
-                document,
-                self._options,
-                self._cache,
-                document_key=unsaved,
-                progress=progress,
-                cancel=cancel,
-            ):
-                if cancel.is_set():
-                    return
-                shown = threading.Event()
-                relay.analysis.emit(ticket, analysis, shown)
-                # Waited for here, not in progress(): after the last result the
-                # generator goes on to store it, which competes for the GIL too.
-                shown.wait(HANDOVER_WAIT_S)
+            with reader.chunk_progress(parts):
+                for analysis in analyze_cached(
+                    document,
+                    self._options,
+                    self._cache,
+                    document_key=unsaved,
+                    progress=progress,
+                    cancel=cancel,
+                ):
+                    if cancel.is_set():
+                        return
+                    model_ready.set()
+                    shown = threading.Event()
+                    relay.analysis.emit(ticket, analysis, shown)
+                    # Waited for here, not in progress(): after the last result the
+                    # generator goes on to store it, which competes for the GIL too.
+                    shown.wait(HANDOVER_WAIT_S)
         except AnalysisCancelled:
             pass
         except Exception as error:
@@ -221,6 +242,7 @@ class AnalysisController(QObject):
         analysisUpdated(object): a partial, then the complete, ``Analysis``.
         summaryUpdated(object): a ``Summary`` from ``submit_summary``.
         stageChanged(str): a human progress message ("Summarising…").
+        partsDone(int, int): a long document's parse: parts done, out of all.
         failed(str): a human message: the file could not be opened or analysed.
         finished(): no current work is left (done, failed or cancelled).
     """
@@ -229,6 +251,7 @@ class AnalysisController(QObject):
     analysisUpdated = Signal(object)
     summaryUpdated = Signal(object)
     stageChanged = Signal(str)
+    partsDone = Signal(int, int)
     failed = Signal(str)
     finished = Signal()
 
@@ -238,17 +261,23 @@ class AnalysisController(QObject):
         *,
         max_threads: int = 2,
         cache: AnalysisCache | Literal["user"] | None = "user",
+        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.cache = AnalysisCache() if cache == "user" else cache
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(max_threads)
+        self._pool = pool
+        #: The jobs' place in the pool's queue: the article being read goes first.
+        self.priority = 0
         self._relay = _Relay()
         self._after_repaint = AfterRepaint(self)
         self._relay.stage.connect(self._on_stage)
         self._relay.document.connect(self._on_document)
         self._relay.analysis.connect(self._on_analysis)
         self._relay.summary.connect(self._on_summary)
+        self._relay.parts.connect(self._on_parts)
         self._relay.error.connect(self._on_error)
         self._relay.done.connect(self._on_done)
         self._counter = 0
@@ -314,10 +343,21 @@ class AnalysisController(QObject):
         if was_busy:
             self.finished.emit()
 
-    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Cancel, drop queued jobs and wait for running ones; True when all ended."""
+    def sibling(self, parent: QObject | None = None) -> AnalysisController:
+        """A controller for another article: the same thread pool and cache, its own work."""
+        return AnalysisController(parent, cache=self.cache, pool=self._pool)
+
+    def close(self) -> None:
+        """Cancel for good (the article is closed): nothing is forwarded or started again.
+
+        Jobs already running stop at their next check; the pool is not waited for.
+        """
         self._closed = True
         self.cancel()
+
+    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
+        """Cancel, drop queued jobs and wait for running ones; True when all ended."""
+        self.close()
         self._pool.clear()
         return self._pool.waitForDone(timeout_ms)
 
@@ -346,7 +386,7 @@ class AnalysisController(QObject):
 
     def _start_job(self, ticket: int, job: QRunnable) -> None:
         if not self._closed and ticket == self._open_ticket:  # else superseded or cancelled
-            self._pool.start(job)
+            self._pool.start(job, self.priority)
 
     @Slot()
     def _start_summary(self) -> None:
@@ -355,7 +395,7 @@ class AnalysisController(QObject):
         request, self._pending_summary = self._pending_summary, None
         ticket = self._next_ticket()
         self._summary_ticket = ticket
-        self._pool.start(_SummaryJob(ticket, self._relay, request))
+        self._pool.start(_SummaryJob(ticket, self._relay, request), self.priority)
 
     # -- results (GUI thread) -------------------------------------------------
 
@@ -391,6 +431,11 @@ class AnalysisController(QObject):
     def _on_summary(self, ticket: int, summary: object) -> None:
         if ticket == self._summary_ticket:
             self.summaryUpdated.emit(summary)
+
+    @Slot(int, int, int)
+    def _on_parts(self, ticket: int, done: int, total: int) -> None:
+        if ticket == self._open_ticket:
+            self.partsDone.emit(done, total)
 
     @Slot(int, object)
     def _on_error(self, ticket: int, error: object) -> None:

@@ -4,6 +4,10 @@ A summary is shown only when it was made with the options chosen now, so a
 late result of an older choice is never shown. The session (``ui.session``)
 decides what a result changes; this part puts it on screen: the article's
 layers, the side panels, the status bar and the message bar.
+
+Each tab's controller sends its results here with the tab (``window_tabs``):
+a tab in the back takes them into its session and its own article view, and
+the side panels show them when the tab comes to the front.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from reader import Analysis, Document, Entity, StageNote, Statement, Summary
 from .window_parts import APP_NAME
 
 if TYPE_CHECKING:
+    from .article_tabs import ArticleTab
     from .window_parts import WindowParts as _Base
 else:
     _Base = object
@@ -28,29 +33,40 @@ class AnalysisResults(_Base):
 
     # -- controller results -------------------------------------------------------
 
-    @Slot(object)
-    def _on_document_loaded(self, document: Document) -> None:
-        self.remember_position()  # of the article being left
-        reloaded = self.session.take_document(document)
-        self.article_view.show_document(document)
-        self.setWindowTitle(f"{self.article_pane.show_title(document)} — {APP_NAME}")
-        if document.metadata.get("notice"):
-            self.message_bar.show_message(document.metadata["notice"], "warning")
-        self.side.show_loading(reloaded)
-        self._reading_document_loaded(document, reloaded)
-        self.file_watcher.watch(document.path, self.session.signature)
+    def _on_document_loaded(self, tab: ArticleTab, document: Document) -> None:
+        self.remember_position(tab)  # of the article being left
+        reloaded = tab.session.take_document(document)
+        tab.article_view.show_document(document)
+        title = tab.pane.show_title(document)
+        self.article_tabs.set_title(tab, title, document.path)
+        notice = document.metadata.get("notice")
+        self._reading_document_loaded(document, reloaded, tab)
         self.recent_menu.add(document.path)
+        if tab is not self.tab:
+            if notice:
+                tab.message = (notice, "warning")
+            return
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        if notice:
+            self.message_bar.show_message(notice, "warning")
+        self.side.show_loading(reloaded)
+        self.file_watcher.watch(document.path, tab.session.signature)
         self._update_actions()
 
-    @Slot(object)
-    def _on_analysis_updated(self, analysis: Analysis) -> None:
-        if self.session.document is None:
+    def _on_analysis_updated(self, tab: ArticleTab, analysis: Analysis) -> None:
+        if tab.session.document is None:
             return
-        update = self.session.take_analysis(analysis, self.current_options())
+        update = tab.session.take_analysis(analysis, tab.options)
+        if update.resummarize:
+            self._request_summary(tab)
+        if tab is not self.tab:
+            if update.summary is not None:
+                self._update_summary_layer(tab)
+            if update.entities is not None:
+                tab.article_view.clear_layer("entity")
+            return  # the panels show the rest when the tab comes to the front
         if update.summary is not None:
             self._set_summary(update.summary)
-        elif update.resummarize:
-            self._request_summary()
         if update.entities is not None:
             self._show_entities(update.entities)
         if update.statements is not None:
@@ -69,15 +85,19 @@ class AnalysisResults(_Base):
         text = " ".join(dict.fromkeys(note.message for note in notes))
         self.message_bar.show_message(text, "error" if any(n.failed for n in notes) else "info")
 
-    @Slot(object)
-    def _on_summary_updated(self, summary: Summary) -> None:
-        if self.session.take_summary(summary, self.current_options()):
-            self._set_summary(summary)
+    def _on_summary_updated(self, tab: ArticleTab, summary: Summary) -> None:
+        if tab.session.take_summary(summary, tab.options):
+            if tab is self.tab:
+                self._set_summary(summary)
+            else:
+                self._update_summary_layer(tab)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        session = self.session
-        self.show_error(message)
+    def _on_failed(self, tab: ArticleTab, message: str) -> None:
+        session = tab.session
+        if tab is self.tab:
+            self.show_error(message)
+        else:
+            tab.message = (message, "error")
         session.failed = True
         session.reloading = None
         failed_path, session.pending_path = session.pending_path, None
@@ -88,15 +108,21 @@ class AnalysisResults(_Base):
                 self.recent_menu.remove(failed_path)
             if session.document is not None and not session.complete:
                 session.failed = False
-                self.controller.submit_analysis(session.document, self.current_options())
+                tab.controller.submit_analysis(session.document, tab.options)
             return
-        self.side.explain_missing(self.session, "the analysis failed")
+        if tab is self.tab:
+            self.side.explain_missing(session, "the analysis failed")
 
-    @Slot()
-    def _on_finished(self) -> None:
-        session = self.session
-        self._set_busy(False)
+    def _on_finished(self, tab: ArticleTab) -> None:
+        session = tab.session
         session.finish()
+        tab.parts = type(tab.parts)()
+        if tab is not self.tab:
+            tab.status_text = session.ready_text() if not session.interrupted else "Cancelled."
+            if session.document is None and not session.cancelled:
+                tab.status_text = "Open an article to begin."
+            return
+        self._set_busy(False)
         if session.document is None:
             text = "Cancelled." if session.cancelled else "Open an article to begin."
             self.status_label.setText(text)
@@ -108,7 +134,7 @@ class AnalysisResults(_Base):
             if session.statements is None:
                 self._show_statements(session.analysis.statements)
         if session.cancelled:
-            self.side.explain_missing(self.session, "the analysis was cancelled")
+            self.side.explain_missing(session, "the analysis was cancelled")
             self.status_label.setText("Cancelled.")
         else:
             self.status_label.setText(session.ready_text())
@@ -124,30 +150,36 @@ class AnalysisResults(_Base):
         self._update_summary_layer()
         self._update_actions()
 
-    def _request_summary(self) -> None:
-        session = self.session
+    def _request_summary(self, tab: ArticleTab) -> None:
+        session = tab.session
         if session.document is None or session.analysis is None:
             return
         session.cancelled = session.failed = False
-        self.summary_panel.show_message("Summarising…")
-        self.article_view.clear_layer("summary")
-        options = self.current_options()
-        self.controller.submit_summary(session.document, session.analysis.sentences, options)
-        self._set_busy(True, "Summarising…")
+        tab.article_view.clear_layer("summary")
+        tab.controller.submit_summary(session.document, session.analysis.sentences, tab.options)
+        if tab is self.tab:
+            self.summary_panel.show_message("Summarising…")
+            self._set_busy(True, "Summarising…")
+        else:
+            tab.status_text = "Summarising…"
 
     @Slot()
     def _options_changed(self) -> None:
-        if self.session.needs_summary(self.current_options(), self.controller.is_busy()):
-            self._request_summary()
+        tab = self.tab
+        tab.options = self.current_options()
+        if tab.session.needs_summary(tab.options, tab.controller.is_busy()):
+            self._request_summary(tab)
 
     @Slot(bool)
     def set_summary_highlight(self, checked: bool) -> None:
         self.settings.highlight_summary = checked
-        self._update_summary_layer()
+        for tab in self.article_tabs.tabs():
+            self._update_summary_layer(tab)
 
-    def _update_summary_layer(self) -> None:
+    def _update_summary_layer(self, tab: ArticleTab | None = None) -> None:
+        tab = tab or self.tab
         on = self.commands["highlight"].isChecked()
-        self.highlights.show_summary(self.session.summary if on else None)
+        tab.highlights.show_summary(tab.session.summary if on else None)
 
     # -- entities ---------------------------------------------------------------
 

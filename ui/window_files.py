@@ -51,10 +51,10 @@ class FileEvents(_Base):
     # -- drag and drop ------------------------------------------------------------
 
     def handle_drop(self, mime: QMimeData) -> bool:
-        """Open the first local file in ``mime``; True when there was one."""
+        """Open the local files in ``mime``, in new tabs when one holds an article (a file
+        open already is shown); True when there was one."""
         paths = local_paths(mime)
-        if paths:
-            self.open_file(paths[0])
+        self.open_paths(paths)
         return bool(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

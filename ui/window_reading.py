@@ -22,6 +22,7 @@ from .shortcuts_dialog import ShortcutsDialog
 from .theme import ZOOM_STEPS, ReadingStyle
 
 if TYPE_CHECKING:
+    from .article_tabs import ArticleTab
     from .window_parts import WindowParts as _Base
 else:
     _Base = object
@@ -37,14 +38,9 @@ class ReadingCommands(_Base):
     """The main window's reading commands and state (a mixin)."""
 
     def _build_reading(self) -> None:
-        """Call once the commands exist."""
-        self.finder = self.article_pane.finder
-        self.find_bar = self.article_pane.find_bar
+        """Call once the commands exist (each tab's view is wired in ``window_tabs``)."""
         self.themes = ThemeController(self)
         self.themes.changed.connect(self._on_theme_changed)
-        self.article_view.zoomRequested.connect(self._zoom_by)
-        self.article_view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.article_view.verticalScrollBar().rangeChanged.connect(self._on_scrolled)
 
         self.contents_panel = ContentsPanel(self)
         dock = QDockWidget("Contents", self)
@@ -66,7 +62,6 @@ class ReadingCommands(_Base):
         dock.setVisible(self.settings.show_contents)
         self._reading_dialog: ReadingSettingsDialog | None = None
         self._shortcuts_dialog: ShortcutsDialog | None = None
-        self._chars_per_word = 6.0
 
         self._set_style(self.settings.reading_style, remember=False)
         name = self.settings.theme
@@ -116,7 +111,8 @@ class ReadingCommands(_Base):
 
     def _set_style(self, style: ReadingStyle, *, remember: bool = True) -> None:
         before = self.article_view.reading_style().zoom
-        self.article_pane.set_reading_style(style)
+        for tab in self.article_tabs.tabs():
+            tab.pane.set_reading_style(style)
         if remember:
             self.settings.reading_style = style
         self.commands["zoom_in"].setEnabled(style.zoom < ZOOM_STEPS[-1])
@@ -150,7 +146,8 @@ class ReadingCommands(_Base):
 
     @Slot(str)
     def _on_theme_changed(self, paper: str) -> None:
-        self.highlights.recolour()  # the view formats its asides again on its PaletteChange
+        for tab in self.article_tabs.tabs():
+            tab.highlights.recolour()  # a view formats its asides again on its PaletteChange
         self.message_bar.restyle()
 
     # -- contents, position and progress ------------------------------------------
@@ -164,23 +161,35 @@ class ReadingCommands(_Base):
     def _go_to_heading(self, offset: int) -> None:
         self.article_view.scroll_to_offset(offset)
 
-    def _reading_document_loaded(self, document: Document, reloaded: bool) -> None:
-        self.contents_panel.show_document(document)
-        self.finder.document_changed()
+    def _reading_document_loaded(
+        self, document: Document, reloaded: bool, tab: ArticleTab | None = None
+    ) -> None:
+        """``document`` has come into ``tab`` (the current one by default)."""
+        tab = tab or self.tab
+        tab.pane.finder.document_changed()
         sample = document.text[:_SAMPLE]
-        self._chars_per_word = len(sample) / max(1, len(sample.split()))
+        tab.chars_per_word = len(sample) / max(1, len(sample.split()))
+        view = tab.article_view
         if reloaded:
-            self.article_view.scroll_to_offset(self.session.reload_top)
+            view.scroll_to_offset(tab.session.reload_top)
         else:
             saved = self.settings.reading_position(document.path, len(document.text))
             if saved:
-                self.article_view.scroll_to_offset(saved)
+                view.scroll_to_offset(saved)
+        if tab is self.tab:
+            self.contents_panel.show_document(document)
+            self._on_scrolled()
+
+    def _reading_tab_shown(self, tab: ArticleTab) -> None:
+        self.contents_panel.show_document(tab.session.document)
         self._on_scrolled()
 
-    def remember_position(self) -> None:
-        """Keep where the reader is in the article shown (before another opens, at the end)."""
-        document = self.session.document
-        view = self.article_view
+    def remember_position(self, tab: ArticleTab | None = None) -> None:
+        """Keep where the reader is in ``tab``'s article (the current tab's by default;
+        before another article opens there, and at the end)."""
+        tab = tab or self.tab
+        document = tab.session.document
+        view = tab.article_view
         if document is None or view.current_document() is not document or view.scroll_pending():
             return  # the article is not where the reader left it yet
         self.settings.set_reading_position(document.path, view.top_offset(), len(document.text))
@@ -194,7 +203,7 @@ class ReadingCommands(_Base):
         self.contents_panel.mark_current(self.article_view.top_offset())
         bar = self.article_view.verticalScrollBar()
         read = bar.value() / bar.maximum() if bar.maximum() > 0 else 1.0
-        words_left = len(document.text) * (1 - read) / self._chars_per_word
+        words_left = len(document.text) * (1 - read) / self.tab.chars_per_word
         self.status.show_reading(read, words_left / WORDS_PER_MINUTE)
 
     @Slot()

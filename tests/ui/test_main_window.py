@@ -137,10 +137,11 @@ def test_recent_files_menu(qtbot, window, write_file) -> None:
     assert window.recent_paths_in_menu() == [str(second), str(first)]
     open_and_wait(qtbot, window, first)
     assert window.recent_paths_in_menu() == [str(first), str(second)]
-    # Opening from the menu opens that file.
+    # Opening from the menu opens that file, in a new tab: the current one holds an article.
     action = next(a for a in window.recent_menu.actions() if a.data() == str(second))
-    with qtbot.waitSignal(window.controller.finished, timeout=TIMEOUT):
-        action.trigger()
+    action.trigger()
+    assert window.article_tabs.count() == 2
+    qtbot.waitUntil(window.is_complete, timeout=TIMEOUT)
     assert window.document.path == str(second)
     window.clear_recent_action.trigger()
     assert window.recent_paths_in_menu() == []
