@@ -113,7 +113,7 @@ class ArticleView(QTextEdit):
         self._loader.setInterval(0)
         self._loader.timeout.connect(self._load_step)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.overview = OverviewStrip(self)
+        self.overview = OverviewStrip(self, self)
         self.setViewportMargins(0, 0, self.overview.width(), 0)
         self.layers.changed.connect(self.overview.schedule)
         self.textLoaded.connect(self.overview.schedule)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -28,10 +28,27 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider, QWidget
+from PySide6.QtWidgets import QStyle, QStyleOptionSlider, QTextEdit, QWidget
 
 if TYPE_CHECKING:
-    from .article_view import ArticleView
+    from reader import Document
+
+    from .article_layers import HighlightLayers
+    from .text_positions import Utf16Index
+
+
+class MarkSource(Protocol):
+    """Where the marks come from: the article view the strip stands beside."""
+
+    layers: HighlightLayers
+
+    @property
+    def positions(self) -> Utf16Index: ...
+
+    def current_document(self) -> Document | None: ...
+
+    def is_loading(self) -> bool: ...
+
 
 WIDTH = 10
 #: Blocks whose heights are measured; the others are interpolated between them.
@@ -60,9 +77,12 @@ class OverviewStrip(QWidget):
 
     spanClicked = Signal(int, int)
 
-    def __init__(self, view: ArticleView) -> None:
+    def __init__(self, view: QTextEdit, source: MarkSource) -> None:
+        """``view``: the text the strip stands beside; ``source``: its highlights (the
+        same ``ArticleView`` for both, seen as a text widget and as a source of marks)."""
         super().__init__(view)
         self._view = view
+        self._source = source
         self.setObjectName("overviewStrip")
         self.setFixedWidth(WIDTH)
         self.setAccessibleName("Overview of highlights")
@@ -112,10 +132,9 @@ class OverviewStrip(QWidget):
     @Slot()
     def update_marks(self) -> None:
         self._timer.stop()
-        view = self._view
-        layers = view.layers
+        layers = self._source.layers
         marks: list[tuple[str, list[float], list[tuple[int, int]], QColor]] = []
-        if view.current_document() is not None:
+        if self._source.current_document() is not None:
             fraction = self._fraction_of()
             for name in layers.names():
                 spans = sorted(layers.spans(name))
@@ -132,12 +151,11 @@ class OverviewStrip(QWidget):
 
     def _fraction_of(self) -> Callable[[int], float]:
         """A function: Python offset -> height in the document (0 to 1), from samples."""
-        view = self._view
-        index = view.positions
-        document = view.document()
+        index = self._source.positions
+        document = self._view.document()
         total = max(1, index.qt_length())
         height = document.size().height()
-        if view.is_loading() or height <= 0:
+        if self._source.is_loading() or height <= 0:
             return lambda offset: index.to_qt(offset) / total
         layout = document.documentLayout()
         count = document.blockCount()
