@@ -81,6 +81,7 @@ _EXPORTS: dict[str, str] = {
     "StanceMatrix": "statements.matrix",
     "MatrixCell": "statements.matrix",
     "matching_entities": "entities.search",
+    "filter_entities": "entities.search",
     # presenting
     "ENTITY_GROUPS": "entities.groups",
     "group_of": "entities.groups",
@@ -158,6 +159,7 @@ __all__ = [
     "compare_summaries",
     "context_for",
     "file_dialog_filter",
+    "filter_entities",
     "format_summary",
     "group_of",
     "is_model_loaded",
@@ -202,7 +204,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .entities.groups import ENTITY_GROUPS, group_of
-    from .entities.search import matching_entities
+    from .entities.search import filter_entities, matching_entities
     from .errors import (
         AnalysisCancelled,
         DocumentTooLarge,

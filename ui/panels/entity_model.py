@@ -107,25 +107,17 @@ def group_entities(entities: Sequence[Entity]) -> list[EntityGroup]:
 def filter_groups(groups: Sequence[EntityGroup], text: str) -> list[EntityGroup]:
     """``groups`` (unfiltered) as the filter ``text`` leaves them; empty ones left out.
 
-    An entity stays when the core's ``matching_entities`` says ``text`` names it
-    (the same matching as ``stance --target``: "Mikati" finds Najib Mikati), or
-    while it is being typed, when its name or another spelling contains it.
+    The core's ``filter_entities`` decides (the matching of ``stance --target``, and
+    names or spellings that contain what is being typed).
     """
-    wanted = " ".join(text.split()).casefold()
-    if not wanted:
+    if not text.strip():
         return list(groups)
     everyone = [entity for group in groups for entity in group.entities]
-    named = {id(entity) for entity in reader.matching_entities(everyone, wanted)}
-
-    def keep(entity: Entity) -> bool:
-        return id(entity) in named or any(
-            wanted in " ".join(form.split()).casefold() for form in (entity.name, *entity.aliases)
-        )
-
+    kept_ids = {id(entity) for entity in reader.filter_entities(everyone, text)}
     return [
         replace(group, entities=kept)
         for group in groups
-        if (kept := tuple(entity for entity in group.entities if keep(entity)))
+        if (kept := tuple(entity for entity in group.entities if id(entity) in kept_ids))
     ]
 
 
