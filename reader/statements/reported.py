@@ -86,7 +86,48 @@ def reported_speech(ctx: Context, qindex: QuoteIndex) -> Iterator[Raw]:
                 continue
             if raw is None or qindex.containing(pb.offset + token.idx) is not None:
                 continue  # a verb inside a quotation belongs to the quoted words
-            yield _without_trailing_participle(ctx, pb, _before_semicolon(ctx, raw, qindex))
+            raw = _without_trailing_participle(ctx, pb, _before_semicolon(ctx, raw, qindex))
+            yield _without_trailing_aside(ctx, pb, raw)
+
+
+# Words that open a non-restrictive relative clause: "..., which he said were ...".
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def _without_trailing_aside(ctx: Context, pb: ParsedBlock, raw: Raw) -> Raw:
+    """A reported clause without the writer's aside that closes it: "said he did not
+    support Mr. Trump, the presumed Putin favorite" or "..., Scott, who has never faced
+    a race". An apposition, or a relative clause on a name, set off by a comma at the
+    clause's end glosses it for the reader; the speaker's words stop before it. (A
+    relative clause on a common noun often goes on with the speaker's claim: "this
+    behavior, which was widespread".)"""
+    start, end = raw.content
+    if raw.kind == "other" or raw.direct or raw.cue is None or raw.cue[0] > start:
+        return raw
+    span = pb.doc.char_span(start - pb.offset, end - pb.offset, alignment_mode="expand")
+    if span is None:
+        return raw
+    last = span[-1]
+    while last.i > span.start and last.is_punct:
+        last = last.doc[last.i - 1]
+    for token in span[1:]:
+        first = token.left_edge
+        aside = token.dep_ == "appos" or (
+            token.dep_ == "relcl" and first.lower_ in _ASIDE_OPENERS and token.head.pos_ == "PROPN"
+        )
+        if not (
+            aside
+            and first.i > span.start + 1
+            and first.doc[first.i - 1].text == ","
+            and token.right_edge.i >= last.i
+            and span.start <= token.head.i < first.i
+        ):
+            continue
+        cut = pb.offset + first.doc[first.i - 1].idx
+        if len(ctx.text[start:cut].split()) >= MIN_CONTENT_TOKENS:
+            raw.content = ctx.trim(start, cut)
+        break
+    return raw
 
 
 def _in_a_title(token: Token) -> bool:
@@ -114,7 +155,7 @@ def _before_semicolon(ctx: Context, raw: Raw, qindex: QuoteIndex) -> Raw:
 def _without_trailing_participle(ctx: Context, pb: ParsedBlock, raw: Raw) -> Raw:
     """A reported clause without the writer's participle that closes it: "video shows he
     had his hands up, contradicting the police" reports the hands, not the contradiction.
-    A participle of saying ("..., calling for ...") goes on with the speaker's words."""
+    A participle of saying ("..., citing the risk") is a statement of its own."""
     start, end = raw.content
     if raw.kind == "other" or raw.direct or raw.cue is None or raw.cue[0] > start:
         return raw
@@ -126,7 +167,6 @@ def _without_trailing_participle(ctx: Context, pb: ParsedBlock, raw: Raw) -> Raw
         if not (
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
-            and cue_lemma(token) not in CUE_VERBS  # "..., calling for ...": the speaker's
             and first.i > span.start
             and first.doc[first.i - 1].text == ","
             and token.right_edge.i >= span.end - 1
@@ -187,6 +227,8 @@ def _speech(ctx: Context, verb: Token) -> Raw | None:
 def _clausal_content(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     children = list(verb.children)
     comps = [c for c in children if c.dep_ == "ccomp" and word_count(c) >= MIN_CONTENT_TOKENS]
+    if not comps and lemma in SPEECH_VERBS:
+        comps = _misread_clauses(verb)
     if comps and lemma in SPEECH_VERBS:
         # "Writing that X won, Barabak noted that Y": the clause after the verb (the
         # quotation before a verb that splits one is attributed on its own)
@@ -214,14 +256,17 @@ def _clausal_content(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] |
     if lemma in DIRECTIVE_VERBS:
         xcomps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
         if lemma == "call":
-            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+            preps = [  # "called for X", "called on X to": not "called X a liar on Monday"
+                c
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1
+            ]
             if preps and any(p.dep_ == "pobj" for p in preps[0].children):
                 pobj = next(p for p in preps[0].children if p.dep_ == "pobj")
                 return token_span(ctx, pobj.left_edge, own_right_edge(verb))
-            if objects and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
-                return token_span(
-                    ctx, objects[0].left_edge, own_right_edge(verb)
-                )  # "called X a liar"
+            named = objects or [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
+            if named and _names_as(verb, named[0]):
+                return token_span(ctx, named[0].left_edge, _object_end(verb))  # "called X a liar"
             return None
         if objects and xcomps:
             return token_span(ctx, objects[0].left_edge, xcomps[-1].right_edge)
@@ -232,16 +277,59 @@ def _clausal_content(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] |
         if xcomps and word_count(xcomps[0]) >= MIN_CONTENT_TOKENS:
             return token_span(ctx, xcomps[0].left_edge, infinitive_end(verb, xcomps[0]))
     if lemma == "describe" and objects and any(c.lower_ == "as" for c in children):
-        return token_span(ctx, objects[0].left_edge, own_right_edge(verb))
+        return token_span(ctx, objects[0].left_edge, _object_end(verb))
     if lemma in EVALUATIVE_VERBS and objects:
-        end = max(
-            (c.right_edge for c in children if c.i > verb.i and c.dep_ != "punct"),
-            key=lambda t: t.i,
-        )
-        return token_span(ctx, objects[0].left_edge, end)
+        return token_span(ctx, objects[0].left_edge, _object_end(verb))
     if lemma in SPEECH_VERBS and verb.dep_ in ("parataxis", "advcl", "ccomp"):
         return _parenthetical_content(ctx, verb)
     return None
+
+
+# What follows the object of "called X a liar", "described X as Y", "blamed X for Y"
+# and belongs to what is said ("blasted X, saying Y" is two statements); any other
+# phrase on the verb ("on Wednesday", "during the debate", "when he ran") tells when or
+# where it was said.
+_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp", "acomp", "attr"})
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "of", "over", "with", "against", "about", "to"})
+
+
+def _object_end(verb: Token) -> Token:
+    last = verb
+    for child in verb.rights:
+        if child.dep_ in _OBJECT_DEPS or (
+            child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
+        ):
+            last = child.right_edge
+        elif not (child.is_punct or child.dep_ == "cc") and last.i > verb.i:
+            break
+    return last
+
+
+def _misread_clauses(verb: Token) -> list[Token]:
+    """ "said after the convention he would not accept it": the parse may read the
+    reported clause, with a subject of its own and no word like "if" or "because"
+    to join it, as a clause of time or manner."""
+    return [
+        c
+        for c in verb.rights
+        if c.dep_ == "advcl"
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ in SUBJECT_DEPS and g.i < c.i for g in c.children)
+        and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children)
+        and word_count(c) >= MIN_CONTENT_TOKENS
+    ]
+
+
+def _names_as(verb: Token, named: Token) -> bool:
+    """Whether "called X ..." gives X a name ("called X a liar", "called Oz a quack")
+    rather than summoning it ("called a meeting", "called members to the stage"): a
+    second phrase, a complement or an indefinite noun phrase, follows X."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > named.i for c in verb.children):
+        return True
+    if named.left_edge.lower_ in ("a", "an"):
+        return False
+    after = named.doc[named.i + 1 : own_right_edge(verb).i + 1]
+    return any(t.lower_ in ("a", "an") or t.dep_ == "oprd" or t.is_quote for t in after)
 
 
 def _first_after(verb: Token, comp: Token) -> Token:
