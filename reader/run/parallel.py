@@ -386,6 +386,11 @@ class ParsePool:
             q.close()
 
 
+#: Told the (start, end) of sentences as the workers send them in, before all are in:
+#: the process waiting for them can start on them meanwhile (``pipeline``).
+Arriving = Callable[[Sequence[tuple[int, int]]], None]
+
+
 class PooledParse:
     """One document's staged parse on a ``ParsePool`` (see ``staged.StagedParse``)."""
 
@@ -403,6 +408,7 @@ class PooledParse:
         self._spans: dict[int, list[list[tuple[int, int]]]] = {}
         self._docs: dict[int, list[Doc]] = {}
         self._closed = False
+        self._arriving: Arriving | None = None
 
     def _wait(self, phase: str, cancel: threading.Event | None) -> None:
         if self.sentences_only and phase != "sentences":
@@ -418,6 +424,16 @@ class PooledParse:
                     raise PoolUnavailable(f"a parse worker failed: {payload}")
                 if kind == "sentences":
                     self._spans[chunk] = payload
+                    if self._arriving is not None:
+                        self._arriving(
+                            [
+                                (start + a, start + b)
+                                for (_, start, _), spans in zip(
+                                    self.chunks[chunk], payload, strict=True
+                                )
+                                for a, b in spans
+                            ]
+                        )
                 elif kind == "entities":
                     self._docs[chunk] = _docs_from_bytes(payload, _vocab())
                 else:
@@ -437,8 +453,14 @@ class PooledParse:
             for (index, start, _), doc in zip(chunk, self._docs[chunk_id], strict=True)
         ]
 
-    def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]:
-        self._wait("sentences", cancel)
+    def sentences(
+        self, cancel: threading.Event | None, arriving: Arriving | None = None
+    ) -> tuple[Sentence, ...]:
+        self._arriving = arriving
+        try:
+            self._wait("sentences", cancel)
+        finally:
+            self._arriving = None
         return sentences_from_spans(
             (index, start, spans)
             for chunk_id, chunk in enumerate(self.chunks)

@@ -20,16 +20,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..entities.extract import extract_entities
 from ..errors import check_cancelled
 from ..models import Analysis, AnalysisOptions, Document, Sentence, StageNote, Summary
 from ..nlp.language import reading_of
+from ..options import NEWS, algorithm_key
 from ..statements.stance import extract_statements
 from .judging import judging_for, portray
 from .offload import prepare_summary, summarize_aside, summary_runs_here
-from .staged import FullParse, Mode, open_parse
+from .staged import FullParse, Mode, StagedParse, open_parse
 from .stages import STAGES, failure_note, run_stage
+
+if TYPE_CHECKING:
+    from .parallel import Arriving
 
 Progress = Callable[[str], None]
 
@@ -71,7 +76,8 @@ def analyze_progressively(
         if "summary" in stages and summary_runs_here(document, _pooled(parse)):
             prepare_summary()  # while the workers, if any, split the sentences
         step("parse")
-        sentences, note = run_stage("summary", lambda: parse.sentences(cancel))
+        arriving = _reading_ahead(document, options, stages, parse)
+        sentences, note = run_stage("summary", lambda: parse.sentences(cancel, arriving))
         if sentences is None:  # no sentences: nothing else can be computed either
             notes = tuple(failure_note(stage) for stage in STAGES if _wanted(stage, stages))
             yield Analysis(sentences=(), options=options, notes=notes)
@@ -149,6 +155,21 @@ def resummarize(
     return summarize_aside(
         document, sentences, options.algorithm, options.length, cancel=cancel, start_workers=False
     )
+
+
+def _reading_ahead(
+    document: Document, options: AnalysisOptions, stages: Collection[str], parse: StagedParse
+) -> Arriving | None:
+    """When a News summary will be made here of sentences workers split: read each part
+    of them as it comes in, on a core that would otherwise wait."""
+    if "summary" not in stages or algorithm_key(options.algorithm) != NEWS:
+        return None
+    if not summary_runs_here(document, _pooled(parse)):
+        return None  # the window's workers summarise a book: nothing to read here
+    from ..summary.news_features import read_ahead
+
+    text = document.text
+    return lambda spans: read_ahead(text[start:end] for start, end in spans)
 
 
 def _wanted(stage: str, stages: Collection[str]) -> bool:

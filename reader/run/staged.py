@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .parallel import ParsePool
+    from .parallel import Arriving, ParsePool
 
 Mode = Literal["auto", "local", "full", "staged", "parallel"]
 MODES: tuple[Mode, ...] = ("auto", "local", "full", "staged", "parallel")
@@ -52,7 +52,9 @@ class StagedParse(Protocol):
         """Load what this process needs for the parse (nothing when workers parse)."""
         ...
 
-    def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]: ...
+    def sentences(
+        self, cancel: threading.Event | None, arriving: Arriving | None = None
+    ) -> tuple[Sentence, ...]: ...
 
     def entity_blocks(self, cancel: threading.Event | None) -> list[ParsedBlock]: ...
 
@@ -124,7 +126,9 @@ class FullParse:
             self._parsed = nlp.parse(self.document, cancel)
         return self._parsed
 
-    def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]:
+    def sentences(
+        self, cancel: threading.Event | None, arriving: Arriving | None = None
+    ) -> tuple[Sentence, ...]:
         if self._sentences is None:
             if self.sentences_only and self._parsed is None:
                 self._sentences = sentences_from(nlp.parse_sentences(self.document, cancel))
@@ -169,7 +173,9 @@ class LocalParse:
             for (index, start, _), doc in zip(chunk, docs, strict=True)
         ]
 
-    def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]:
+    def sentences(
+        self, cancel: threading.Event | None, arriving: Arriving | None = None
+    ) -> tuple[Sentence, ...]:
         if self._stage < 1:
             model = self.load_model()
             for chunk in self.chunks[len(self._docs) :]:
@@ -253,16 +259,18 @@ class FallbackParse:
     def load_model(self) -> object:
         return self._current.load_model()
 
-    def _run(self, stage: str, cancel: threading.Event | None) -> object:
+    def _run(self, stage: str, cancel: threading.Event | None, *args: object) -> object:
         try:
-            return getattr(self._current, stage)(cancel)
+            return getattr(self._current, stage)(cancel, *args)
         except self._unavailable:
             self._current.close()
             self._current = LocalParse(self.document, self.sentences_only)
             return getattr(self._current, stage)(cancel)
 
-    def sentences(self, cancel: threading.Event | None) -> tuple[Sentence, ...]:
-        return self._run("sentences", cancel)  # type: ignore[return-value]
+    def sentences(
+        self, cancel: threading.Event | None, arriving: Arriving | None = None
+    ) -> tuple[Sentence, ...]:
+        return self._run("sentences", cancel, arriving)  # type: ignore[return-value]
 
     def entity_blocks(self, cancel: threading.Event | None) -> list[ParsedBlock]:
         return self._run("entity_blocks", cancel)  # type: ignore[return-value]

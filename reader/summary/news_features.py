@@ -15,9 +15,10 @@ and its form. The weights (``news.py``) are tied to this list and its order.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -25,8 +26,8 @@ from scipy import sparse
 
 from ..models import Document, Sentence
 from .coherence import leans_on_context
-from .prose import capitalised_share, prose_mask
-from .sumy_adapter import STOP_WORDS, stem, to_words
+from .prose import capitalised_share, is_prose
+from .words import STOP_WORDS, stem, to_words
 
 #: Feature families, for the explanation ("what raised it").
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -107,19 +108,68 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in (w.lower() for w in to_words(text)) if w not in STOP_WORDS]
 
 
+@dataclass(frozen=True, slots=True)
+class _TextFacts:
+    """What the features read off one sentence's text alone (see ``_facts``)."""
+
+    words: tuple[str, ...]
+    lowered: tuple[str, ...]
+    content: tuple[str, ...]  # lowered, without stop words
+    stems: tuple[str, ...]  # of ``content``
+    pairs: tuple[str, ...]  # stemmed two-word phrases (``_phrases``)
+    caps: float
+    prose: bool
+    form: tuple[float, ...]  # ``_FORM`` in order
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _facts(text: str) -> _TextFacts:
+    """The facts of one sentence, kept for the next summary: a book's section summaries,
+    and a summary of another length, read the same sentences again."""
+    words = to_words(text)
+    lowered = tuple(w.lower() for w in words)
+    content = tuple(w for w in lowered if w not in STOP_WORDS)
+    tokens = [stem(w) for w in lowered]
+    pairs = tuple(
+        f"{a} {b}"
+        for a, b in itertools.pairwise(tokens)
+        if not (a in STOP_WORDS and b in STOP_WORDS)
+    )
+    caps = capitalised_share(words)
+    form = _form_of(text, words, caps)
+    return _TextFacts(
+        words,
+        lowered,
+        content,
+        tuple(stem(w) for w in content),
+        pairs,
+        caps,
+        is_prose(text, words),
+        form,
+    )
+
+
+def read_ahead(texts: Iterable[str]) -> None:
+    """Read ``texts`` now for a News summary to come: a process waiting for a book's
+    sentences from the workers reads each part as it comes in."""
+    for text in texts:
+        _facts(text)
+
+
 def feature_table(document: Document, sentences: Sequence[Sentence]) -> Table:
     """Every candidate's features (columns in ``FEATURES`` order)."""
     cands = candidates(document, sentences)
     texts = [document.text[s.start : s.end] for s in cands]
     title = title_of(document)
-    words = [to_words(t) for t in texts]
-    lowered = [[w.lower() for w in ws] for ws in words]
-    content = [[w for w in ws if w not in STOP_WORDS] for ws in lowered]
-    stems = [[stem(w) for w in ws] for ws in content]
+    facts = [_facts(t) for t in texts]
+    words = [x.words for x in facts]
+    content = [x.content for x in facts]
+    stems = [x.stems for x in facts]
     n = len(cands)
     f: dict[str, numpy.ndarray] = {}
-    caps = numpy.array([capitalised_share(ws) for ws in words])
-    prose = numpy.array(prose_mask(texts, words), dtype=bool)
+    prose_list = [x.prose for x in facts]
+    # all prose when none is (better a summary of what there is), as ``prose.prose_mask``
+    prose = numpy.array(prose_list if any(prose_list) else [True] * n, dtype=bool)
     f.update(_position(cands, prose))
     f.update(_length(words, content))
     content_counts = _count_matrix(content)
@@ -131,11 +181,11 @@ def feature_table(document: Document, sentences: Sequence[Sentence]) -> Table:
     f["cos_pr"] = _doc_max(_factorised_pagerank(xn, cos_deg))
     frequency, key_ids = _frequency(stem_counts)
     f.update(frequency)
-    f.update(_phrases(lowered))
+    f.update(_phrases([x.pairs for x in facts]))
     title_words = frozenset(content_stems(title))
     f.update(_title(stems, title_words))
     f["lead_cos"] = _lead_similarity(stem_xn)
-    f.update(_form(texts, words, caps))
+    f.update(_form(facts))
     for name in _RANKED:
         f[f"rk_{name}"] = _rank_score(f[name])
     matrix = numpy.column_stack([f[k] for k in FEATURES]) if n else numpy.zeros((0, len(FEATURES)))
@@ -184,11 +234,11 @@ def _position(cands: Sequence[Sentence], prose: numpy.ndarray) -> dict[str, nump
     order: dict[int, int] = {}
     seen: dict[int, int] = {}
     within = []
-    for s, is_prose in zip(cands, prose, strict=True):
-        if is_prose:
+    for s, in_prose in zip(cands, prose, strict=True):
+        if in_prose:
             order.setdefault(s.block, len(order))
         within.append(seen.get(s.block, 0))
-        if is_prose:
+        if in_prose:
             seen[s.block] = within[-1] + 1
     q = numpy.array(within, dtype=float)
     size = numpy.array([max(seen.get(s.block, 0), 1) for s in cands], dtype=float)
@@ -314,16 +364,12 @@ def _frequency(counts: sparse.csr_matrix) -> tuple[dict[str, numpy.ndarray], num
     }, keys
 
 
-def _phrases(lowered: Sequence[Sequence[str]]) -> dict[str, numpy.ndarray]:
+def _phrases(pairs: Sequence[Sequence[str]]) -> dict[str, numpy.ndarray]:
     """Repeated two-word phrases: the names and terms an article keeps coming back to.
 
-    Pairs of stop words ("of the") are left out; a pair with one ("rise in") counts.
+    Pairs of stop words ("of the") are left out (``_facts``); a pair with one ("rise
+    in") counts.
     """
-    tokens = [[stem(w) for w in ws] for ws in lowered]
-    pairs = [
-        [f"{a} {b}" for a, b in itertools.pairwise(tk) if not (a in STOP_WORDS and b in STOP_WORDS)]
-        for tk in tokens
-    ]
     counts = _count_matrix(pairs)
     binary = counts.copy()
     binary.data[:] = 1.0
@@ -360,25 +406,32 @@ def _lead_similarity(unit: sparse.csr_matrix) -> numpy.ndarray:
     return numpy.asarray((unit @ unit.getrow(0).T).todense()).ravel()
 
 
-def _form(
-    texts: Sequence[str], words: Sequence[Sequence[str]], caps: numpy.ndarray
-) -> dict[str, numpy.ndarray]:
-    """Surface form: quotations, back-references, numbers, names, reported speech."""
+#: Surface form: quotations, back-references, numbers, names, reported speech.
+_FORM: tuple[str, ...] = (
+    *("quote_start", "quote_any", "leans", "digits", "caps", "said", "question"),
+    *("mean_wlen", "commas"),
+)
 
-    def flag(test: Callable[[str], object]) -> numpy.ndarray:
-        return numpy.array([float(bool(test(t))) for t in texts])
 
-    return {
-        "quote_start": flag(lambda t: t.lstrip()[:1] in _OPEN_QUOTES),
-        "quote_any": flag(_DOUBLE_QUOTES.search),
-        "leans": flag(leans_on_context),
-        "digits": flag(_DIGIT.search),
-        "caps": caps,
-        "said": flag(_SAID.search),
-        "question": flag(lambda t: t.rstrip("\"'”’» )").endswith("?")),
-        "mean_wlen": numpy.array([sum(map(len, ws)) / len(ws) if ws else 0.0 for ws in words]),
-        "commas": numpy.array([float(t.count(",")) for t in texts]),
-    }
+def _form_of(text: str, words: Sequence[str], caps: float) -> tuple[float, ...]:
+    """The ``_FORM`` values of one sentence."""
+    return (
+        float(text.lstrip()[:1] in _OPEN_QUOTES),
+        float(_DOUBLE_QUOTES.search(text) is not None),
+        float(leans_on_context(text)),
+        float(_DIGIT.search(text) is not None),
+        caps,
+        float(_SAID.search(text) is not None),
+        float(text.rstrip("\"'”’» )").endswith("?")),
+        sum(map(len, words)) / len(words) if words else 0.0,
+        float(text.count(",")),
+    )
+
+
+def _form(facts: Sequence[_TextFacts]) -> dict[str, numpy.ndarray]:
+    """The ``_FORM`` columns."""
+    rows = numpy.array([x.form for x in facts], dtype=float).reshape(len(facts), len(_FORM))
+    return {name: rows[:, k] for k, name in enumerate(_FORM)}
 
 
 def _doc_max(values: numpy.ndarray) -> numpy.ndarray:

@@ -29,8 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-from sumy.models.dom import ObjectDocumentModel
+from typing import TYPE_CHECKING
 
 from ..models import Document, Sentence, SentenceWhy, Summary, SummarySentence
 from ..options import (
@@ -42,13 +41,29 @@ from ..options import (
     parse_length,
 )
 from . import news
-from .fast_summarizers import FAST_RATERS
 from .prose import pick_units, prose_mask, units_of
-from .sumy_adapter import RATERS, RankedRater, Rater, build_dom
 from .why import learned, ranks_among, rated
 
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
+
+    from .sumy_adapter import Rater
+
 #: The rating engines: vectorised (default) or sumy's own code (for comparison).
-ENGINES: dict[str, dict[str, Rater]] = {"fast": FAST_RATERS, "stock": RATERS}
+ENGINES = ("fast", "stock")
+
+
+def raters(engine: str) -> dict[str, Rater]:
+    """The raters of ``engine``, imported when first asked for: sumy imports all of
+    NLTK, which the News summariser never needs."""
+    if engine == "stock":
+        from .sumy_adapter import RATERS
+
+        return RATERS
+    from .fast_summarizers import FAST_RATERS
+
+    return FAST_RATERS
+
 
 _NOT_CANDIDATES = ("title", "heading")
 _HAS_CONTENT = re.compile(r"[^\W_]")
@@ -146,7 +161,9 @@ def rank_candidates(
     texts = [document.text[s.start : s.end] for s in candidates]
     prose = prose_mask(texts)
     units = units_of(texts, prose)
-    rater = ENGINES[engine][key]
+    from .sumy_adapter import RankedRater
+
+    rater = raters(engine)[key]
     dom = sumy_document(document, sentences)
     rating_count = min(len(candidates), 4 * count + 20)  # ample: each rating is a pass
     for attempt in range(2):
@@ -205,6 +222,8 @@ def sumy_document(document: Document, sentences: Sequence[Sentence]) -> ObjectDo
     Every candidate is rated, prose or not, so that the ratings stay stock
     sumy's; only the picking passes over what is not prose.
     """
+    from .sumy_adapter import build_dom
+
     candidates = [s for s in sentences if _is_candidate(document, s)]
     return build_dom(_paragraphs(document, sentences, candidates))
 

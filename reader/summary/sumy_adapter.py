@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.edmundson_cue import EdmundsonCueMethod
@@ -42,17 +40,10 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 from threadpoolctl import ThreadpoolController
 
 from ..options import ALGORITHMS, NEWS
-
-LANGUAGE = "english"
-STOP_WORDS: frozenset[str] = get_stop_words(LANGUAGE)
-
-# Snowball (NLTK's ``EnglishStemmer``, no data files needed); sumy stems the
-# same word many times over, so a cache pays for itself.
-stem = functools.lru_cache(maxsize=1 << 16)(Stemmer(LANGUAGE))
+from .words import LANGUAGE, STOP_WORDS, stem, to_words
 
 # Hedges and fillers mark opinion or padding rather than the article's news,
 # and the web-page leftovers that survive extraction ("click", "subscribe")
@@ -66,33 +57,6 @@ STIGMA_WORDS = frozenset(
         *("sponsored", "cookies", "copyright"),
     }
 )
-
-# ------------------------------------------------------------------ tokens
-
-# Words as sumy's ``Tokenizer.to_words`` keeps them: NLTK's Treebank tokens
-# that start with a letter and hold only letters, apostrophes and hyphens.
-# Numbers and punctuation are dropped; dotted acronyms ("U.S.") become "US".
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['\-][^\W\d_]+)*")
-_CLITIC = re.compile(r"'(?:s|d|m|ll|re|ve)$", re.IGNORECASE)
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
-def to_words(text: str) -> tuple[str, ...]:
-    """The words of ``text``, split like sumy's NLTK tokenizer splits them.
-
-    Clitics go as the Treebank rules cut them off ("Smith's" → "Smith",
-    "we'll" → "we"); negated auxiliaries ("don't") stay whole because sumy's
-    English stop-word list holds them whole.
-    """
-    words = []
-    for match in _WORD.finditer(text.translate(_APOSTROPHES)):
-        word = match.group()
-        if word.endswith("."):
-            word = word.replace(".", "")
-        elif "'" in word:
-            word = _CLITIC.sub("", word)
-        words.append(word)
-    return tuple(words)
 
 
 class WordTokenizer:

@@ -18,7 +18,7 @@ from ..models import SentenceWhy
 from ..options import ALGORITHMS, NEWS
 from . import news
 from .news_features import FEATURES, GROUPS, content_stems
-from .sumy_adapter import to_words
+from .words import to_words
 
 #: What each of the other algorithms rates a sentence by, as a person reads it.
 CRITERIA: dict[str, str] = {

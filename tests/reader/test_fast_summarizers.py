@@ -18,7 +18,7 @@ from reader.nlp.segment import sentences_from
 from reader.options import ALGORITHMS, NEWS, parse_length
 from reader.summary import fast_summarizers
 from reader.summary.fast_summarizers import FAST_RATERS
-from reader.summary.summarize import ENGINES, summarize, sumy_document
+from reader.summary.summarize import ENGINES, raters, summarize, sumy_document
 from reader.summary.sumy_adapter import RATERS
 
 SUMY_ALGORITHMS = [key for key, rater in RATERS.items() if hasattr(rater, "summarizer")]
@@ -340,7 +340,7 @@ def test_lexrank_without_any_edge_rates_every_sentence_zero(sparse_paths):
         for i, (start, word) in enumerate([(0, "It."), (4, "Was."), (9, "The."), (14, "And.")])
     )
     dom = sumy_document(document, sentences)
-    for engine in ENGINES.values():
+    for engine in map(raters, ENGINES):
         assert engine["lexrank"].rate(dom, 2) == dict.fromkeys(range(4), 0.0)
 
 

@@ -99,6 +99,15 @@ def test_pool_and_in_process_stages_agree(pool, long_document):
     assert any(s.direct for s in pooled_statements)
 
 
+def test_sentences_are_told_as_they_come_in(pool, long_document):
+    arrived: list[list[tuple[int, int]]] = []
+    pooled = pool.submit(long_document, sentences_only=True)
+    sentences = pooled.sentences(None, arrived.append)
+    assert len(arrived) == len(pooled.chunks) >= 3  # one call per chunk, before the last
+    spans = sorted(span for part in arrived for span in part)
+    assert spans == [(s.start, s.end) for s in sentences]
+
+
 def test_statement_parse_keeps_senter_sentences(long_document):
     """Sentences read from the parsed blocks are those the sentence stage gave."""
     local = LocalParse(long_document)
