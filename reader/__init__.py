@@ -63,6 +63,8 @@ _EXPORTS: dict[str, str] = {
     "analyze": "run.pipeline",
     "analyze_progressively": "run.pipeline",
     "resummarize": "run.pipeline",
+    "analyze_files": "run.batch",
+    "FileResult": "run.batch",
     "run_stage": "run.stages",
     "STAGES": "run.stages",
     "AnalysisCache": "run.cache",
@@ -130,6 +132,7 @@ __all__ = [
     "Document",
     "DocumentTooLarge",
     "Entity",
+    "FileResult",
     "InvalidOption",
     "MatrixCell",
     "Mention",
@@ -152,6 +155,7 @@ __all__ = [
     "algorithm_name",
     "analyze",
     "analyze_cached",
+    "analyze_files",
     "analyze_progressively",
     "cap_note",
     "chunk_progress",
@@ -259,6 +263,7 @@ if TYPE_CHECKING:
     )
     from .output.report_html import report_html, summary_html
     from .portrayal.judge import stance_toward
+    from .run.batch import FileResult, analyze_files
     from .run.cache import AnalysisCache, analyze_cached, load_document_cached
     from .run.parallel import stop_workers
     from .run.pipeline import analyze, analyze_progressively, resummarize

@@ -3,8 +3,10 @@
 The format follows ``OUT``'s extension (PDF, HTML or Markdown); with several
 files, ``OUT`` is a folder and each report is named after its article's title.
 A PDF is laid out by Qt on its offscreen platform, so no display is needed.
-Like the other commands: one line on stderr for a file that fails, the others
-go on, and the exit status is 1 if any failed (2 for a mistake in the command).
+Like the other commands: the files are analysed on one worker process per core
+when there are enough of them (``reader.analyze_files``), one line on stderr for
+a file that fails, the others go on, and the exit status is 1 if any failed (2
+for a mistake in the command).
 """
 
 from __future__ import annotations
@@ -66,17 +68,23 @@ def run_report(argv: Sequence[str], err: TextIO | None = None) -> int:
     if (args.format if into_folder else out.suffix.lower().lstrip(".")) == "pdf":
         _start_offscreen_qt()
     failures = 0
-    for path in args.files:
+    for result in reader.analyze_files(args.files):  # on one worker per core when it pays
+        path = result.path
+        if result.document is None or result.analysis is None:
+            failures += 1
+            print(f"{PROG}: {path}: {result.error}", file=err)
+            continue
+        document, analysis = result.document, result.analysis
         try:
-            document = reader.load_document(path)
-            analysis = reader.analyze(document)
             target = out / report_name(document, f".{args.format}") if into_folder else out
             write_report(document, analysis, target)
         except (reader.ReaderError, OSError, ValueError) as error:
             failures += 1
             print(f"{PROG}: {path}: {error}", file=err)
             continue
-        for message in dict.fromkeys(note.message for note in analysis.notes):
+        warnings = [result.notice] if result.notice else []
+        warnings += [note.message for note in analysis.notes]
+        for message in dict.fromkeys(warnings):
             print(f"{PROG}: {path}: warning: {message}", file=err)
     return 1 if failures else 0
 

@@ -65,15 +65,19 @@ def test_a_pdf_report_without_a_display_has_every_section_and_whole_headers(tmp_
 def test_several_reports_go_into_a_folder_and_a_bad_file_is_one_line(tmp_path, write_file):
     first = write_file("harbour.txt", quoted_article())
     second = write_file("empty.txt", "")
+    third = write_file("ferry.txt", FERRY)
     folder = tmp_path / "reports"
-    result = run_report(str(first), str(second), "--output", str(folder), "--format", "md")
+    files = (str(first), str(second), str(third))
+    result = run_report(*files, "--output", str(folder), "--format", "md")
     assert result.returncode == 1
     expected = f'article-reader: {second}: "empty.txt" is empty.'
     assert result.stderr.strip().splitlines() == [expected]
-    written = list(folder.iterdir())
-    assert len(written) == 1 and written[0].suffix == ".md"
-    markdown = written[0].read_text(encoding="utf-8")
-    assert markdown.startswith("# ") and "## Who says what" in markdown
+    written = sorted(folder.iterdir())
+    assert [p.suffix for p in written] == [".md", ".md"]
+    assert "Harbour Town Splits Over Ferry Plan - report.md" in [p.name for p in written]
+    for report in written:
+        markdown = report.read_text(encoding="utf-8")
+        assert markdown.startswith("# ") and "## Who says what" in markdown
 
 
 def test_a_report_name_that_is_no_format_is_a_one_line_mistake(tmp_path, write_file):
