@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 import reader
 from reader.options import PERCENT_CAP
 from tests.reader.book_samples import book_text
-from ui.panels.summary_panel import SummaryPanel
+from ui.panels.summary_panel import SECTIONS_PER_TURN, SummaryPanel
 
 CHAPTERS = 20  # 20 % of its sentences is more than PERCENT_CAP
 
@@ -37,6 +37,7 @@ def panel(qtbot, book):
     widget.show_summary(document, analysis.summary, len(analysis.sentences), analysis.sentences)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.sections_pending())
     return widget
 
 
@@ -96,7 +97,23 @@ def test_a_capped_percentage_is_said_and_a_plain_summary_has_no_note(qtbot, pane
     five = reader.resummarize(document, analysis.sentences, reader.AnalysisOptions("textrank", "5"))
     panel.show_summary(document, five, len(analysis.sentences), analysis.sentences)
     assert panel.note() == ""
+    qtbot.waitUntil(lambda: not panel.sections_pending())
     assert len(panel.section_rows()) == CHAPTERS  # the sections come with any length
     panel.show_summary(document, reader.Summary("textrank", "5", five.sentences))
     assert panel.section_rows() == []
     assert panel.sentence_count() == 5
+
+
+def test_a_books_sections_join_the_list_a_few_at_a_time(qtbot, book):
+    document, analysis = book
+    widget = SummaryPanel()
+    qtbot.addWidget(widget)
+    widget.show_summary(document, analysis.summary, len(analysis.sentences), analysis.sentences)
+    first = len(widget.section_rows())
+    assert first == SECTIONS_PER_TURN < CHAPTERS and widget.sections_pending()
+    assert widget.sentence_count() == len(analysis.summary.sentences)  # the whole one at once
+    qtbot.waitUntil(lambda: not widget.sections_pending())
+    assert len(widget.section_rows()) == CHAPTERS
+    widget.show_summary(document, analysis.summary, len(analysis.sentences), analysis.sentences)
+    widget.show_message("Summarising…")  # a new document: what was still to come is dropped
+    assert not widget.sections_pending() and widget.section_rows() == []

@@ -14,48 +14,24 @@ A percentage length capped at what a person reads says so under the header.
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPointF,
-    QRect,
-    QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtGui import (
-    QColor,
-    QCursor,
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
     QPalette,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QLabel,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +39,7 @@ from PySide6.QtWidgets import (
 from reader import (
     SECTIONS_HEADING,
     Document,
+    SectionSummary,
     Sentence,
     Summary,
     SummarySentence,
@@ -74,217 +51,26 @@ from reader import (
 
 from .placeholder import placeholder_label
 from .summary_compare import CompareDialog
+from .summary_list import (
+    CLICK_HINT,
+    CONTEXT_LIMIT,
+    CONTEXT_ROLE,
+    FOLD_HINT,
+    FOLDED_ROLE,
+    GROUP,
+    KIND_ROLE,
+    NUMBER_ROLE,
+    SECTION,
+    SPAN_ROLE,
+    SentenceList,
+)
 from .summary_why import why_html, why_text
-
-SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the sentence in Document.text
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # 1-based position in the summary
-CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the sentence it continues from, or None
-KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # None for a sentence, GROUP or SECTION
-FOLDED_ROLE = Qt.ItemDataRole.UserRole + 5  # a section title: its sentences are hidden
-GROUP, SECTION = "group", "section"
-
-#: Painted before a sentence that continues from one the summary left out.
-CONTEXT_MARKER = "…\u00a0"
-CLICK_HINT = "Click or press Enter to show this sentence in the article"
-FOLD_HINT = "Click or press Enter to fold or unfold this section's sentences"
-#: Painted before a section title, unfolded and folded.
-UNFOLDED_MARK, FOLDED_MARK = "▾\u00a0", "▸\u00a0"
-CONTEXT_LIMIT = 400  # characters of the previous sentence shown in the tooltip
 
 NO_DOCUMENT = "Open an article to see its summary."
 NO_SUMMARY = "No summary yet."
 EMPTY_SUMMARY = "This article is too short to summarise."
-
-
-def _wrapped(
-    text: str, font: QFont, width: int, marker_color: QColor | None = None
-) -> tuple[QTextLayout, float]:
-    """``text`` laid out in lines of ``width``, and its height.
-
-    With ``marker_color`` the text begins with ``CONTEXT_MARKER`` in that colour.
-    """
-    layout = QTextLayout(CONTEXT_MARKER + text if marker_color is not None else text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    if marker_color is not None:
-        marker = QTextLayout.FormatRange()
-        marker.start, marker.length = 0, len(CONTEXT_MARKER)
-        muted = QTextCharFormat()
-        muted.setForeground(marker_color)
-        marker.format = muted
-        layout.setFormats([marker])
-    leading = QFontMetrics(font).leading()
-    height = 0.0
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        if line.lineNumber() > 0:
-            height += leading
-        line.setPosition(QPointF(0, height))
-        height += line.height()
-    layout.endLayout()
-    return layout, height
-
-
-class _SentenceDelegate(QStyledItemDelegate):
-    """Paints "1." in a gutter and the sentence wrapped beside it (a hanging indent).
-
-    A sentence that continues from a left-out one starts with a muted marker.
-    """
-
-    PAD_V = 7
-    PAD_H = 8
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def _gutter(self, option: QStyleOptionViewItem) -> int:
-        return option.fontMetrics.horizontalAdvance("00.") + self.PAD_H
-
-    def _text_width(self, option: QStyleOptionViewItem) -> int:
-        width = self._view.viewport().width() - 2 * self.PAD_H - self._gutter(option)
-        return max(width, 80)
-
-    #: Space above a section title and above the "By section" caption.
-    TITLE_GAP = 10
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        kind = index.data(KIND_ROLE)
-        if kind is not None:
-            font, width = _title_font(option.font, kind), self._title_width()
-            _, height = _wrapped(_title_text(index), font, width)
-            return QSize(self._view.viewport().width(), math.ceil(height) + self._title_pad())
-        marker = QColor() if index.data(CONTEXT_ROLE) else None
-        _, height = _wrapped(text, option.font, self._text_width(option), marker)
-        return QSize(self._view.viewport().width(), math.ceil(height) + 2 * self.PAD_V)
-
-    def _title_width(self) -> int:
-        return max(self._view.viewport().width() - 2 * self.PAD_H, 80)
-
-    def _title_pad(self) -> int:
-        return self.TITLE_GAP + 2 * self.PAD_V
-
-    def _paint_title(
-        self,
-        painter: QPainter,
-        opt: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-        color: QColor,
-    ) -> None:
-        """A section title in bold, or the muted "By section" caption, after a gap."""
-        rect = opt.rect.adjusted(self.PAD_H, self.PAD_V + self.TITLE_GAP, -self.PAD_H, 0)
-        font = _title_font(opt.font, index.data(KIND_ROLE))
-        layout, _ = _wrapped(_title_text(index), font, rect.width())
-        painter.save()
-        painter.setPen(color)
-        layout.draw(painter, QPointF(rect.left(), rect.top()))
-        painter.restore()
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        active = bool(opt.state & QStyle.StateFlag.State_Active)
-        group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        number_role = text_role if selected else QPalette.ColorRole.PlaceholderText
-        kind = index.data(KIND_ROLE)
-        if kind is not None:
-            role = number_role if kind == GROUP else text_role
-            self._paint_title(painter, opt, index, opt.palette.color(group, role))
-            return
-
-        rect = opt.rect.adjusted(self.PAD_H, self.PAD_V, -self.PAD_H, -self.PAD_V)
-        gutter = self._gutter(opt)
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(group, number_role))
-        number_rect = QRect(rect.left(), rect.top(), gutter - self.PAD_H, rect.height())
-        painter.drawText(
-            number_rect,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-            f"{index.data(NUMBER_ROLE)}.",
-        )
-        marker = opt.palette.color(group, number_role) if index.data(CONTEXT_ROLE) else None
-        layout, _ = _wrapped(text, opt.font, rect.width() - gutter, marker)
-        painter.setPen(opt.palette.color(group, text_role))
-        layout.draw(painter, QPointF(rect.left() + gutter, rect.top()))
-        painter.restore()
-
-
-def _title_font(font: QFont, kind: str) -> QFont:
-    """Bold for a section title; smaller, bold and in capitals for the caption."""
-    titled = QFont(font)
-    titled.setBold(True)
-    if kind == GROUP:
-        titled.setCapitalization(QFont.Capitalization.AllUppercase)
-        titled.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
-    return titled
-
-
-def _title_text(index: QModelIndex | QPersistentModelIndex) -> str:
-    text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-    if index.data(KIND_ROLE) != SECTION:
-        return text
-    return (FOLDED_MARK if index.data(FOLDED_ROLE) else UNFOLDED_MARK) + text
-
-
-class _SentenceList(QListWidget):
-    """A list of wrapped sentences; Enter activates the current one like a click."""
-
-    returnPressed = Signal(QListWidgetItem)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setFrameShape(QListWidget.Shape.NoFrame)
-        self.setItemDelegate(_SentenceDelegate(self))
-        self.setMouseTracking(True)
-        self.viewport().installEventFilter(self)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
-            self.returnPressed.emit(item)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A pointing hand over a sentence, the normal arrow over empty space.
-        if watched is self.viewport() and isinstance(event, QMouseEvent):
-            over_item = self.indexAt(event.position().toPoint()).isValid()
-            shape = Qt.CursorShape.PointingHandCursor if over_item else Qt.CursorShape.ArrowCursor
-            if self.viewport().cursor().shape() != shape:
-                self.viewport().setCursor(QCursor(shape))
-        return super().eventFilter(watched, event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Wrapped heights depend on the width: ask the delegate again.
-        self.scheduleDelayedItemsLayout()
+#: Section summaries added to the list per turn of the event loop.
+SECTIONS_PER_TURN = 12
 
 
 class SummaryPanel(QWidget):
@@ -332,7 +118,14 @@ class SummaryPanel(QWidget):
         self._note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._note.hide()
 
-        self._list = _SentenceList()
+        self._list = SentenceList()
+        # a book's section summaries join the list a few at a time (``SECTIONS_PER_TURN``)
+        self._sections_left: list[SectionSummary] = []
+        self._context: dict[int, Sentence] = {}
+        self._filling = QTimer(self)
+        self._filling.setSingleShot(True)
+        self._filling.setInterval(0)
+        self._filling.timeout.connect(self._add_some_sections)
         self._list.setObjectName("summarySentences")
         self._list.setAccessibleName("Summary sentences")
         self._list.itemClicked.connect(self._activate)
@@ -389,17 +182,17 @@ class SummaryPanel(QWidget):
             return
 
         context = context_for(document, sentences, _all_sentences(summary)) if sentences else {}
+        self._stop_filling()
         self._list.setUpdatesEnabled(False)
         try:
             self._list.clear()
             self._add_sentences(document, summary.sentences, context)
             if summary.sections:
                 self._add_title(GROUP, f"{SECTIONS_HEADING} · {len(summary.sections)}")
-            for section in summary.sections:
-                self._add_title(SECTION, " ".join(section.title.split()))
-                self._add_sentences(document, section.sentences, context)
         finally:
             self._list.setUpdatesEnabled(True)
+        self._sections_left, self._context = list(summary.sections), context
+        self._add_some_sections()
         self._header.setText(header)
         self._header.setToolTip(f"Summary length asked for: {summary.length}")
         note = cap_note(summary)
@@ -408,6 +201,32 @@ class SummaryPanel(QWidget):
         self._copy.setEnabled(True)
         self._compare.setEnabled(bool(self._sentences))
         self._stack.setCurrentWidget(self._list)
+
+    def sections_pending(self) -> bool:
+        """Whether section summaries are still joining the list."""
+        return bool(self._sections_left)
+
+    @Slot()
+    def _add_some_sections(self) -> None:
+        """The next ``SECTIONS_PER_TURN`` section summaries, then back to the event loop:
+        laying out a book's hundreds of wrapped rows at once would hold the window."""
+        document, batch = self._document, self._sections_left[:SECTIONS_PER_TURN]
+        del self._sections_left[:SECTIONS_PER_TURN]
+        if document is None:
+            return
+        self._list.setUpdatesEnabled(False)
+        try:
+            for section in batch:
+                self._add_title(SECTION, " ".join(section.title.split()))
+                self._add_sentences(document, section.sentences, self._context)
+        finally:
+            self._list.setUpdatesEnabled(True)
+        if self._sections_left:
+            self._filling.start()
+
+    def _stop_filling(self) -> None:
+        self._filling.stop()
+        self._sections_left, self._context = [], {}
 
     def show_message(self, text: str) -> None:
         """Replace the list with a message ("Summarising…", "Open an article…")."""
@@ -514,6 +333,7 @@ class SummaryPanel(QWidget):
         self._list.addItem(item)
 
     def _show_placeholder(self, text: str, *, header: str) -> None:
+        self._stop_filling()
         self._list.clear()
         self._note.hide()
         self._placeholder.setText(text)
