@@ -4,8 +4,10 @@ percentage says so."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 import reader
@@ -109,10 +111,16 @@ def test_a_books_sections_join_the_list_a_few_at_a_time(qtbot, book):
     widget = SummaryPanel()
     qtbot.addWidget(widget)
     widget.show_summary(document, analysis.summary, len(analysis.sentences), analysis.sentences)
-    first = len(widget.section_rows())
-    assert first == SECTIONS_PER_TURN < CHAPTERS and widget.sections_pending()
+    assert widget.section_rows() == [] and widget.sections_pending()
     assert widget.sentence_count() == len(analysis.summary.sentences)  # the whole one at once
+    seen = []  # how many section rows the list holds at each turn of the event loop
+    spy = QTimer(widget)
+    spy.timeout.connect(lambda: seen.append(len(widget.section_rows())))
+    spy.start(0)
     qtbot.waitUntil(lambda: not widget.sections_pending())
+    spy.stop()
+    steps = [b - a for a, b in itertools.pairwise(seen) if b != a]
+    assert steps and max(steps) <= SECTIONS_PER_TURN < CHAPTERS
     assert len(widget.section_rows()) == CHAPTERS
     widget.show_summary(document, analysis.summary, len(analysis.sentences), analysis.sentences)
     widget.show_message("Summarising…")  # a new document: what was still to come is dropped

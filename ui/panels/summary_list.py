@@ -107,11 +107,11 @@ class _SentenceDelegate(QStyledItemDelegate):
     PAD_V = 7
     PAD_H = 8
 
-    def __init__(self, view: QListView) -> None:
+    def __init__(self, view: SentenceList) -> None:
         super().__init__(view)
         self._view = view
-        # heights by (text, font, width, marker): a book's summary has hundreds of rows,
-        # measured again at every layout of the list
+        # heights by (text, font, width, marker): the same rows are measured again at
+        # each width the list takes
         self._heights: dict[tuple[str, str, int, bool], float] = {}
 
     def _height(self, text: str, font: QFont, width: int, marker: bool) -> float:
@@ -128,27 +128,29 @@ class _SentenceDelegate(QStyledItemDelegate):
         return option.fontMetrics.horizontalAdvance("00.") + self.PAD_H
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        width = self._view.viewport().width() - 2 * self.PAD_H - self._gutter(option)
+        width = self._view.row_width() - 2 * self.PAD_H - self._gutter(option)
         return max(width, 80)
 
     #: Space above a section title and above the "By section" caption.
     TITLE_GAP = 10
 
-    def sizeHint(
+    def measure(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        """The row's size at the list's width. The list stores it as the row's size hint
+        (``SentenceList``), so that laying out its hundreds of rows runs no Python."""
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         kind = index.data(KIND_ROLE)
         if kind is not None:
             font, width = _title_font(option.font, kind), self._title_width()
             height = self._height(_title_text(index), font, width, False)
-            return QSize(self._view.viewport().width(), math.ceil(height) + self._title_pad())
+            return QSize(self._view.row_width(), math.ceil(height) + self._title_pad())
         marker = bool(index.data(CONTEXT_ROLE))
         height = self._height(text, option.font, self._text_width(option), marker)
-        return QSize(self._view.viewport().width(), math.ceil(height) + 2 * self.PAD_V)
+        return QSize(self._view.row_width(), math.ceil(height) + 2 * self.PAD_V)
 
     def _title_width(self) -> int:
-        return max(self._view.viewport().width() - 2 * self.PAD_H, 80)
+        return max(self._view.row_width() - 2 * self.PAD_H, 80)
 
     def _title_pad(self) -> int:
         return self.TITLE_GAP + 2 * self.PAD_V
@@ -163,7 +165,7 @@ class _SentenceDelegate(QStyledItemDelegate):
         """A section title in bold, or the muted "By section" caption, after a gap."""
         rect = opt.rect.adjusted(self.PAD_H, self.PAD_V + self.TITLE_GAP, -self.PAD_H, 0)
         font = _title_font(opt.font, index.data(KIND_ROLE))
-        layout, _ = _wrapped(_title_text(index), font, rect.width())
+        layout, _ = _wrapped(_title_text(index), font, self._title_width())
         painter.save()
         painter.setPen(color)
         layout.draw(painter, QPointF(rect.left(), rect.top()))
@@ -204,7 +206,7 @@ class _SentenceDelegate(QStyledItemDelegate):
             f"{index.data(NUMBER_ROLE)}.",
         )
         marker = opt.palette.color(group, number_role) if index.data(CONTEXT_ROLE) else None
-        layout, _ = _wrapped(text, opt.font, rect.width() - gutter, marker)
+        layout, _ = _wrapped(text, opt.font, self._text_width(opt), marker)
         painter.setPen(opt.palette.color(group, text_role))
         layout.draw(painter, QPointF(rect.left() + gutter, rect.top()))
         painter.restore()
@@ -242,6 +244,7 @@ class SentenceList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setItemDelegate(_SentenceDelegate(self))
+        self._measured_width = 0
         self.setMouseTracking(True)
         self.viewport().installEventFilter(self)
 
@@ -262,7 +265,34 @@ class SentenceList(QListWidget):
                 self.viewport().setCursor(QCursor(shape))
         return super().eventFilter(watched, event)
 
+    def row_width(self) -> int:
+        """The width rows are wrapped to: the viewport's, less a scroll bar's even while
+        none shows, so that one appearing as rows come in does not change every row."""
+        width = self.viewport().width()
+        if not self.verticalScrollBar().isVisible():
+            width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return max(width, 1)
+
+    def rowsInserted(
+        self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
+    ) -> None:
+        self._measure(start, end)
+        super().rowsInserted(parent, start, end)
+
+    def _measure(self, start: int, end: int) -> None:
+        """Store the size of rows ``start``..``end`` as their size hints."""
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, _SentenceDelegate):
+            return
+        self._measured_width = self.row_width()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        model = self.model()
+        for row in range(start, end + 1):
+            index = model.index(row, 0)
+            model.setData(index, delegate.measure(option, index), Qt.ItemDataRole.SizeHintRole)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Wrapped heights depend on the width: ask the delegate again.
-        self.scheduleDelayedItemsLayout()
+        if self.count() and self.row_width() != self._measured_width:
+            self._measure(0, self.count() - 1)  # wrapped heights depend on the width

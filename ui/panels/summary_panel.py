@@ -192,7 +192,8 @@ class SummaryPanel(QWidget):
         finally:
             self._list.setUpdatesEnabled(True)
         self._sections_left, self._context = list(summary.sections), context
-        self._add_some_sections()
+        if self._sections_left:
+            self._filling.start()  # the whole summary shows first
         self._header.setText(header)
         self._header.setToolTip(f"Summary length asked for: {summary.length}")
         note = cap_note(summary)
