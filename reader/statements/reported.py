@@ -9,7 +9,7 @@ to ...", "cited X"), and cue nouns and adjectives to ``nominal``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..nlp import ParsedBlock
@@ -101,6 +101,24 @@ def _without_trailing_aside(ctx: Context, pb: ParsedBlock, raw: Raw) -> Raw:
     clause's end glosses it for the reader; the speaker's words stop before it. (A
     relative clause on a common noun often goes on with the speaker's claim: "this
     behavior, which was widespread".)"""
+    return _without_tail(
+        ctx,
+        pb,
+        raw,
+        lambda token: (
+            token.dep_ == "appos"
+            or (
+                token.dep_ == "relcl"
+                and token.left_edge.lower_ in _ASIDE_OPENERS
+                and token.head.pos_ == "PROPN"
+            )
+        ),
+    )
+
+
+def _without_tail(ctx: Context, pb: ParsedBlock, raw: Raw, is_tail: Callable[[Token], bool]) -> Raw:
+    """``raw`` without the phrase set off by a comma that closes its reported clause, when
+    ``is_tail`` says that phrase is the writer's (and enough words are left)."""
     start, end = raw.content
     if raw.kind == "other" or raw.direct or raw.cue is None or raw.cue[0] > start:
         return raw
@@ -112,11 +130,8 @@ def _without_trailing_aside(ctx: Context, pb: ParsedBlock, raw: Raw) -> Raw:
         last = last.doc[last.i - 1]
     for token in span[1:]:
         first = token.left_edge
-        aside = token.dep_ == "appos" or (
-            token.dep_ == "relcl" and first.lower_ in _ASIDE_OPENERS and token.head.pos_ == "PROPN"
-        )
         if not (
-            aside
+            is_tail(token)
             and first.i > span.start + 1
             and first.doc[first.i - 1].text == ","
             and token.right_edge.i >= last.i
@@ -156,28 +171,7 @@ def _without_trailing_participle(ctx: Context, pb: ParsedBlock, raw: Raw) -> Raw
     """A reported clause without the writer's participle that closes it: "video shows he
     had his hands up, contradicting the police" reports the hands, not the contradiction.
     A participle of saying ("..., citing the risk") is a statement of its own."""
-    start, end = raw.content
-    if raw.kind == "other" or raw.direct or raw.cue is None or raw.cue[0] > start:
-        return raw
-    span = pb.doc.char_span(start - pb.offset, end - pb.offset, alignment_mode="expand")
-    if span is None:
-        return raw
-    for token in span[1:]:
-        first = token.left_edge
-        if not (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and first.i > span.start
-            and first.doc[first.i - 1].text == ","
-            and token.right_edge.i >= span.end - 1
-            and span.start <= token.head.i < first.i
-        ):
-            continue
-        cut = pb.offset + first.doc[first.i - 1].idx
-        if len(ctx.text[start:cut].split()) >= MIN_CONTENT_TOKENS:
-            raw.content = ctx.trim(start, cut)
-        break
-    return raw
+    return _without_tail(ctx, pb, raw, lambda token: token.dep_ == "advcl" and token.tag_ == "VBG")
 
 
 # Words that end in a colon at a paragraph start without being anybody's name.
