@@ -56,7 +56,8 @@ def summary_runs_here(document: Document, start_workers: bool) -> bool:
 
 
 def prepare_summary() -> None:
-    """Import the summariser now (a second: sumy, NLTK, SciPy), e.g. while workers parse."""
+    """Import the summariser now (a third of a second: NumPy, SciPy's sparse matrices and
+    the News features), e.g. while workers parse."""
     import_module("reader.summary.summarize")
 
 
@@ -64,8 +65,8 @@ def summarize_here(
     document: Document, sentences: Sequence[Sentence], algorithm: str, length: str
 ) -> Summary:
     """``reader.summarize.summarize`` with a long document's section summaries
-    (``reader.summary.sections``), imported only where it runs: sumy and SciPy take
-    a second to import, which a window handing its summaries to the workers never needs."""
+    (``reader.summary.sections``), imported only where it runs: a window handing its
+    summaries to the workers never needs the summarisers' imports."""
     from ..summary.sections import summarize_by_section
 
     return summarize_by_section(document, sentences, algorithm, length)

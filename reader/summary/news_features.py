@@ -104,7 +104,8 @@ def title_of(document: Document) -> str:
 
 
 def content_stems(text: str) -> list[str]:
-    """Stemmed, lower-cased words of ``text`` without stop words (sumy's words and stemmer)."""
+    """Stemmed, lower-cased words of ``text`` without stop words (``words``: sumy's word
+    rules, Snowball stems)."""
     return [stem(w) for w in (w.lower() for w in to_words(text)) if w not in STOP_WORDS]
 
 
