@@ -7,7 +7,9 @@ from ``reader.report`` and carry no such marker.
 
 A long document's section summaries follow the whole summary, under a "By
 section" caption: each section's title (a click or Enter folds or unfolds its
-sentences), then its sentences, numbered from 1 and linked like the others.
+sentences), then its sentences, numbered from 1 and linked like the others; they
+join the list a dozen sections per turn of the event loop, so a book's hundreds of
+rows never hold the window.
 A percentage length capped at what a person reads says so under the header.
 """
 
