@@ -110,6 +110,22 @@ def test_long_sentences_wrap_instead_of_being_cut(panel):
     assert view.horizontalScrollBar().maximum() == 0
 
 
+def test_rows_are_measured_again_for_a_new_width_or_font(qtbot, panel):
+    view = panel.sentence_list()
+
+    def heights() -> list[int]:
+        return [view.visualItemRect(panel.sentence_item(r)).height() for r in range(3)]
+
+    before = heights()
+    panel.resize(260, 600)
+    qtbot.waitUntil(lambda: sum(heights()) > sum(before))  # narrower: more lines
+    narrow = heights()
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    view.setFont(font)
+    qtbot.waitUntil(lambda: sum(heights()) > sum(narrow))  # bigger letters: more lines
+
+
 def test_copy_button_emits_copy_requested(qtbot, panel):
     button = panel.findChild(QPushButton, "copySummary")
     assert button.isEnabled()

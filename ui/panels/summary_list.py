@@ -296,3 +296,8 @@ class SentenceList(QListWidget):
         super().resizeEvent(event)
         if self.count() and self.row_width() != self._measured_width:
             self._measure(0, self.count() - 1)  # wrapped heights depend on the width
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.count():
+            self._measure(0, self.count() - 1)  # and on the font
