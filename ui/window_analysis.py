@@ -207,8 +207,10 @@ class AnalysisResults(_Base):
 
     def _show_statements(self, statements: tuple[Statement, ...]) -> None:
         self.session.statements = statements
+        shown = self._stance_layers_shown
         self.side.show_statements(statements)
-        self._update_stance_layers()
+        if self._stance_layers_shown == shown:  # the panel's highlightsChanged did not
+            self._update_stance_layers()
 
     @Slot()
     def _on_stance_highlights_changed(self) -> None:
@@ -224,6 +226,11 @@ class AnalysisResults(_Base):
         self.stance_panel.set_highlights_enabled(checked)  # emits highlightsChanged
         self._update_stance_layers()
 
+    #: How many times the statements' marks were laid on the text (a book's take 10 ms or
+    #: more: ``_show_statements`` lays them once).
+    _stance_layers_shown = 0
+
     def _update_stance_layers(self) -> None:
+        self._stance_layers_shown += 1
         on = self.commands["stance_highlight"].isChecked() and self.session.statements is not None
         self.highlights.show_statements(self.stance_panel.label_spans() if on else {})
