@@ -82,9 +82,7 @@ def run_report(argv: Sequence[str], err: TextIO | None = None) -> int:
             failures += 1
             print(f"{PROG}: {path}: {error}", file=err)
             continue
-        warnings = [result.notice] if result.notice else []
-        warnings += [note.message for note in analysis.notes]
-        for message in dict.fromkeys(warnings):
+        for message in result.warnings:
             print(f"{PROG}: {path}: warning: {message}", file=err)
     return 1 if failures else 0
 

@@ -190,16 +190,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results = analyze_files(args.files, options, _stages(args.command), then=then)
     for index, result in enumerate(results):
         path = result.path
-        if result.notice:
-            print(f"{PROG}: {path}: warning: {result.notice}", file=err)
+        for message in result.warnings:
+            print(f"{PROG}: {path}: warning: {message}", file=err)
         if result.error is not None:
             failures += 1
             print(f"{PROG}: {path}: {result.error}", file=err)
             continue
         document, analysis = result.document, result.analysis
         assert document is not None and analysis is not None
-        for message in dict.fromkeys(note.message for note in analysis.notes):
-            print(f"{PROG}: {path}: warning: {message}", file=err)
         if getattr(args, "target", None):
             analysis, unknown = about_targets(analysis, args.target)
             for name in unknown:

@@ -67,6 +67,14 @@ class FileResult:
         """What the loader said about the file (repaired, cut short...), if anything."""
         return self.document.metadata.get("notice") if self.document is not None else None
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What to warn about, each once: the loader's notice, then the stages' notes."""
+        messages = [self.notice] if self.notice else []
+        if self.analysis is not None:
+            messages += [note.message for note in self.analysis.notes]
+        return tuple(dict.fromkeys(messages))
+
 
 #: A last step on each file's analysis, where it was analysed (it must be picklable:
 #: a module's function).

@@ -30,7 +30,7 @@ from ..options import NEWS, algorithm_key
 from ..statements.stance import extract_statements
 from .judging import judging_for, portray
 from .offload import prepare_summary, summarize_aside, summary_runs_here
-from .staged import FullParse, Mode, StagedParse, open_parse
+from .staged import FullParse, Mode, open_parse
 from .stages import STAGES, failure_note, run_stage
 
 if TYPE_CHECKING:
@@ -73,10 +73,11 @@ def analyze_progressively(
     parse = open_parse(document, mode, sentences_only=not _wanted("entities", stages))
     try:
         parse.load_model()  # in this process, only what the parse needs (none for workers)
-        if "summary" in stages and summary_runs_here(document, _pooled(parse)):
+        summary_here = "summary" in stages and summary_runs_here(document, _pooled(parse))
+        if summary_here:
             prepare_summary()  # while the workers, if any, split the sentences
         step("parse")
-        arriving = _reading_ahead(document, options, stages, parse)
+        arriving = _reading_ahead(document, options) if summary_here else None
         sentences, note = run_stage("summary", lambda: parse.sentences(cancel, arriving))
         if sentences is None:  # no sentences: nothing else can be computed either
             notes = tuple(failure_note(stage) for stage in STAGES if _wanted(stage, stages))
@@ -157,15 +158,12 @@ def resummarize(
     )
 
 
-def _reading_ahead(
-    document: Document, options: AnalysisOptions, stages: Collection[str], parse: StagedParse
-) -> Arriving | None:
-    """When a News summary will be made here of sentences workers split: read each part
-    of them as it comes in, on a core that would otherwise wait."""
-    if "summary" not in stages or algorithm_key(options.algorithm) != NEWS:
+def _reading_ahead(document: Document, options: AnalysisOptions) -> Arriving | None:
+    """For a News summary made here of sentences workers split: read each part of them
+    as it comes in, on a core that would otherwise wait (the window's workers summarise
+    a book themselves)."""
+    if algorithm_key(options.algorithm) != NEWS:
         return None
-    if not summary_runs_here(document, _pooled(parse)):
-        return None  # the window's workers summarise a book: nothing to read here
     from ..summary.news_features import read_ahead
 
     text = document.text

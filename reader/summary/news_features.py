@@ -114,8 +114,7 @@ class _TextFacts:
     """What the features read off one sentence's text alone (see ``_facts``)."""
 
     words: tuple[str, ...]
-    lowered: tuple[str, ...]
-    content: tuple[str, ...]  # lowered, without stop words
+    content: tuple[str, ...]  # lower-cased, without stop words
     stems: tuple[str, ...]  # of ``content``
     pairs: tuple[str, ...]  # stemmed two-word phrases (``_phrases``)
     caps: float
@@ -128,25 +127,23 @@ def _facts(text: str) -> _TextFacts:
     """The facts of one sentence, kept for the next summary: a book's section summaries,
     and a summary of another length, read the same sentences again."""
     words = to_words(text)
-    lowered = tuple(w.lower() for w in words)
-    content = tuple(w for w in lowered if w not in STOP_WORDS)
+    lowered = [w.lower() for w in words]
     tokens = [stem(w) for w in lowered]
+    kept = [w not in STOP_WORDS for w in lowered]
     pairs = tuple(
         f"{a} {b}"
         for a, b in itertools.pairwise(tokens)
         if not (a in STOP_WORDS and b in STOP_WORDS)
     )
     caps = capitalised_share(words)
-    form = _form_of(text, words, caps)
     return _TextFacts(
         words,
-        lowered,
-        content,
-        tuple(stem(w) for w in content),
+        tuple(w for w, keep in zip(lowered, kept, strict=True) if keep),
+        tuple(t for t, keep in zip(tokens, kept, strict=True) if keep),
         pairs,
         caps,
         is_prose(text, words),
-        form,
+        _form_of(text, words, caps),
     )
 
 
