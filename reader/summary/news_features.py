@@ -38,7 +38,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "centrality": (
         *("cos_deg", "stem_deg", "cos_pr", "centroid_cos", "overlap_rel", "mean_prob"),
         *("rk_cos_deg", "rk_stem_deg", "rk_cos_pr", "rk_centroid_cos", "rk_overlap_rel"),
-        *("rk_mean_prob", "lead_cos"),
+        *("rk_mean_prob", "lead_cos", "repeat_mass", "repeat_log", "rk_repeat_log"),
     ),
     "keywords": ("keywords", "bg_rep_frac", "bg_rep_log", "bg_cos", "rk_keywords", "rk_bg_cos"),
     "title": ("title_recall", "title_prec", "rk_title_recall"),
@@ -52,7 +52,7 @@ FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in 
 #: Features also given as a within-document rank (``rk_<name>``: 1 best, 0 worst).
 _RANKED = (
     *("cos_deg", "stem_deg", "cos_pr", "centroid_cos", "overlap_rel", "mean_prob"),
-    *("keywords", "bg_cos", "title_recall", "log_words"),
+    *("keywords", "bg_cos", "title_recall", "log_words", "repeat_log"),
 )
 #: How many of the most frequent stems are the article's keywords.
 KEYWORDS = 10
@@ -330,7 +330,8 @@ def _factorised_pagerank(
 
 def _frequency(counts: sparse.csr_matrix) -> tuple[dict[str, numpy.ndarray], numpy.ndarray]:
     """Word-frequency centrality: centroid cosine, shared words, SumBasic's mean probability,
-    Luhn-style keywords (and the keywords' columns)."""
+    how often the sentence's words come back elsewhere, Luhn-style keywords (and the
+    keywords' columns)."""
     n = counts.shape[0]
     binary = counts.copy()
     binary.data[:] = 1.0
@@ -352,12 +353,17 @@ def _frequency(counts: sparse.csr_matrix) -> tuple[dict[str, numpy.ndarray], num
         norms > 0, (own - norms**2) / numpy.maximum(norms * rest, 1e-12), 0.0
     )
     mean_prob = numpy.where(lengths > 0, (counts @ prob) / numpy.maximum(lengths, 1), 0.0)
+    elsewhere = numpy.maximum(tf - 1, 0)  # each word's other occurrences (one is its own)
     return {
         # cosine with the rest of the article (tf-idf), the sentence itself left out
         "centroid_cos": centroid_cos,
         # distinct words shared with other sentences (Reduction's overlap, unnormalised)
         "overlap_rel": _doc_max(binary @ (df - 1)),
         "mean_prob": _doc_max(mean_prob),
+        # Luhn's and SumBasic's frequency left unnormalised by length: every word, and each
+        # distinct word once
+        "repeat_mass": _doc_max(counts @ elsewhere),
+        "repeat_log": numpy.log1p(binary @ elsewhere),
         "keywords": (binary @ key_mask) / max(len(keys), 1),
     }, keys
 

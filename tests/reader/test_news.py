@@ -255,6 +255,20 @@ def test_training_is_deterministic_and_writes_weights_the_app_reads(spacy_model,
     assert len(summary.picked) == 2
 
 
+def test_an_abstracts_labels_reward_its_phrases_over_its_scattered_words(spacy_model):
+    (article,) = news_train.build_articles(ABSTRACTS[:1], False)
+    labels = dict(zip(article.table.texts, article.label, strict=True))
+    # "thirty years" is a phrase of the abstract; the first sentence shares single words
+    assert labels["The owners are retiring after thirty years."] > 0
+    words = article.reference[-3:]  # "after thirty years", as ROUGE's tokens
+    other = ["the", "owner", "are", "retir", "on", "saturday", "to", "say", "goodby", "now"]
+    phrase = news_train._overlap_label([other + words], article.reference)
+    scattered = [other[0], words[0], *other[1:5], words[1], *other[5:], words[2]]
+    apart = news_train._overlap_label([scattered], article.reference)
+    assert phrase[0] > apart[0] > 0
+    assert all(0 <= label <= 1 for label in article.label)
+
+
 def test_the_shipped_weights_fit_the_features(article):
     document, sentences = article
     weights = news.default_weights()
