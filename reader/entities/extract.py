@@ -19,6 +19,7 @@ comparison of mentions), one module each:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..models import Document, Entity
 from ..nlp import ParsedBlock
@@ -47,6 +48,9 @@ from .voting import (
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
 _DATELINE_BLOCKS = 4  # a dateline opens one of the first few blocks
+#: Characters one regular-expression scan reads at a time: ``re`` keeps the GIL for a
+#: whole call, and one scan of a book's text held the window's GUI thread for 70 ms.
+_SCAN_PIECE = 1 << 16
 
 
 def extract_entities(document: Document, parsed: list[ParsedBlock]) -> tuple[Entity, ...]:
@@ -156,8 +160,27 @@ class _LowerWords:
 
     def __contains__(self, word: str) -> bool:
         if self._words is None:
-            self._words = frozenset(_LOWER_WORD.findall(self._text))
+            found: set[str] = set()
+            for piece in _pieces(self._text):
+                found.update(_LOWER_WORD.findall(piece))
+            self._words = frozenset(found)
         return word in self._words
+
+
+def _pieces(text: str, size: int = _SCAN_PIECE) -> Iterator[str]:
+    """``text`` in pieces of about ``size`` characters, each cut just before a line end or
+    a space, so that a word never straddles two (a pattern's look-arounds at a piece's
+    edge see what they would see in the whole)."""
+    start = 0
+    while start < len(text):
+        end = start + size
+        cut = text.find("\n", end, end + size)
+        if cut < 0:
+            cut = text.find(" ", end)
+        if cut < 0 or end >= len(text):
+            cut = len(text)
+        yield text[start:cut]
+        start = cut
 
 
 def _is_a_title(text: str, lower_words: _LowerWords) -> bool:

@@ -4,6 +4,10 @@ tables, trimming, short forms, common words, and why each variant was merged."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.entities.extract import _LOWER_WORD, _pieces
 from reader.entities.lines import dateline, line_kind
 from reader.models import Entity
 from reader.output.serialize import entities_json
@@ -224,3 +228,17 @@ def test_every_alias_has_a_reason(spacy_model):
     )
     json_row = next(row for row in entities_json(entities) if row["name"] == cia.name)
     assert json_row["merge_reasons"] == list(cia.merge_reasons)
+
+
+# --- reading a long text in pieces --------------------------------------------------
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab Z-'’\n.,"), max_size=300),
+    st.integers(min_value=1, max_value=40),
+)
+def test_a_text_read_in_pieces_gives_the_words_it_gives_whole(text, size):
+    pieces = list(_pieces(text, size))
+    assert "".join(pieces) == text
+    found = {w for piece in pieces for w in _LOWER_WORD.findall(piece)}
+    assert found == set(_LOWER_WORD.findall(text))
