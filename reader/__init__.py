@@ -73,6 +73,7 @@ _EXPORTS: dict[str, str] = {
     "stop_workers": "run.parallel",
     "chunk_progress": "run.progress",
     "is_model_loaded": "nlp.model",
+    "settle_heap": "nlp.model",
     "STANCE_LABELS": "models",
     "STANCE_COLOURS": "output.palette",
     "PORTRAYAL_COLOURS": "output.palette",
@@ -178,6 +179,7 @@ __all__ = [
     "resummarize",
     "run_cli",
     "run_stage",
+    "settle_heap",
     "snippet",
     "speaker_target_matrix",
     "stance_phrase",
@@ -245,7 +247,7 @@ if TYPE_CHECKING:
         TargetStance,
         TextRef,
     )
-    from .nlp.model import is_model_loaded
+    from .nlp.model import is_model_loaded, settle_heap
     from .options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
     from .output.cli import run_cli
     from .output.commands import COMMANDS, PROG, OneLineParser, command_of, version

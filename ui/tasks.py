@@ -168,6 +168,9 @@ class _OpenJob(QRunnable):
                     return
                 shown = threading.Event()
                 relay.document.emit(ticket, document, shown)
+                # not even the cache lookup or the language check while the window lays
+                # out the text: a book's took 40 ms of the GIL from it
+                shown.wait(HANDOVER_WAIT_S)
             with reader.chunk_progress(parts):
                 for analysis in analyze_cached(
                     document,
@@ -185,6 +188,7 @@ class _OpenJob(QRunnable):
                     # Waited for here, not in progress(): after the last result the
                     # generator goes on to store it, which competes for the GIL too.
                     shown.wait(HANDOVER_WAIT_S)
+                    reader.settle_heap()  # a later collection does not walk it again
         except AnalysisCancelled:
             pass
         except Exception as error:

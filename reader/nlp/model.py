@@ -71,7 +71,11 @@ def settle_heap() -> None:
     A full collection scans every tracked object while holding the GIL: with
     spaCy loaded that is 100 ms or more, a visible freeze of the window each
     time an analysis allocates enough to trigger one. Frozen objects are never
-    scanned again, so later collections only walk what the analyses create.
+    scanned again, so later collections only walk what the analyses create. The
+    window also settles each result it has taken in (a book's 10,000 sentences and
+    8,000 mentions, kept while the document is open): they are freed as usual when
+    dropped; only a reference cycle among them would outlive them (a few hundred
+    objects over three books, measured).
     """
     gc.freeze()
 
