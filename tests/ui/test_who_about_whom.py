@@ -194,6 +194,20 @@ def window(qtbot, tmp_path, spacy_model) -> Iterator[MainWindow]:
     win.close()
 
 
+def test_a_hidden_matrix_fills_itself_when_shown(qtbot, analysed):
+    widget = StanceMatrixPanel()
+    qtbot.addWidget(widget)
+    widget.show_statements(analysed[1].statements)
+    assert widget._table.rowCount() == 0  # not built for a tab nobody sees
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget._table.rowCount() == 2
+    widget.show_message("Finding who says what…")
+    widget.hide()
+    widget.show_statements(())
+    assert widget.message() == NO_MATRIX  # asking brings it up to date
+
+
 def test_the_window_shows_the_matrix_and_the_bars(qtbot, window, write_file):
     path = write_file("ferry.txt", FERRY)
     window.show()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -174,6 +174,10 @@ class StanceMatrixPanel(QWidget):
         super().__init__(parent)
         self._statements: tuple[Statement, ...] = ()
         self._matrix = StanceMatrix((), (), ())
+        #: Statements came while the panel was hidden: it fills itself when shown (or
+        #: asked), so a book's 2,000 statements do not cost the window 15 ms for a
+        #: tab nobody is looking at.
+        self._pending = False
 
         self._legend = QLabel(self)
         self._legend.setWordWrap(True)
@@ -237,6 +241,18 @@ class StanceMatrixPanel(QWidget):
 
     def show_statements(self, statements: Sequence[Statement]) -> None:
         self._statements = tuple(statements)
+        self._pending = True
+        if self.isVisible():
+            self._bring_up_to_date()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._bring_up_to_date()
+        super().showEvent(event)
+
+    def _bring_up_to_date(self) -> None:
+        if not self._pending:
+            return
+        self._pending = False
         self._matrix = reader.speaker_target_matrix(
             self._statements, max_speakers=MAX_SPEAKERS, max_targets=MAX_TARGETS
         )
@@ -247,6 +263,7 @@ class StanceMatrixPanel(QWidget):
         self._stack.setCurrentIndex(1)
 
     def show_message(self, text: str) -> None:
+        self._pending = False
         self._placeholder.setText(text)
         self._stack.setCurrentIndex(0)
 
@@ -260,18 +277,23 @@ class StanceMatrixPanel(QWidget):
     # -- for tests and the window -------------------------------------------------
 
     def matrix(self) -> StanceMatrix:
+        self._bring_up_to_date()
         return self._matrix
 
     def message(self) -> str | None:
+        self._bring_up_to_date()
         return self._placeholder.text() if self._stack.currentIndex() == 0 else None
 
     def table(self) -> QTableWidget:
+        self._bring_up_to_date()
         return self._table
 
     def statement_list(self) -> QListWidget:
+        self._bring_up_to_date()
         return self._list
 
     def cell_index(self, speaker: str, target: str) -> QModelIndex:
+        self._bring_up_to_date()
         row = self._matrix.speakers.index(speaker)
         column = self._matrix.targets.index(target)
         return self._table.model().index(row, column)
