@@ -274,7 +274,10 @@ class FastLsa(Lsa):
             return dict.fromkeys((s.index for s in dom.sentences), 0.0)
         n, size = len(dom.sentences), len(dictionary)
         if n * size * min(n, size) <= SVD_LIMIT:
-            return super().raw_ratings(dom, count)  # sumy's SVD, for its very roundings
+            try:
+                return super().raw_ratings(dom, count)  # sumy's SVD, for its very roundings
+            except numpy.linalg.LinAlgError:
+                pass  # LAPACK's SVD now and then fails to converge: the same norms below
         stem_word = summarizer.stem_word
         # sumy counts every word whose stem is in the dictionary, stop word or not.
         words = [[w for w in map(stem_word, s.words) if w in dictionary] for s in dom.sentences]

@@ -380,3 +380,24 @@ def test_fast_engine_needs_no_blas_for_a_long_text(generated, sparse_paths, monk
     document, sentences = generated
     for algorithm in SUMY_ALGORITHMS:
         assert summarize(document, sentences, algorithm, "5").sentences
+
+
+def test_lsa_rates_by_column_norms_when_lapacks_svd_fails_to_converge(generated, monkeypatch):
+    """numpy's SVD (LAPACK's gesdd) now and then raises "SVD did not converge"; a summary
+    then still comes, rated as the SVD would have rated it."""
+    import numpy
+    from sumy.summarizers import lsa
+
+    document, sentences = generated
+    dom = sumy_document(document, sentences)
+    theirs = RATERS["lsa"].rate(dom, 5)
+
+    def no_convergence(*args, **kwargs):
+        raise numpy.linalg.LinAlgError("SVD did not converge")
+
+    monkeypatch.setattr(lsa, "singular_value_decomposition", no_convergence)
+    ours = FAST_RATERS["lsa"].rate(dom, 5)
+    assert ours.keys() == theirs.keys()
+    top = max(abs(v) for v in theirs.values())
+    for index, value in theirs.items():
+        assert ours[index] == pytest.approx(value, rel=1e-9, abs=1e-12 * top)
