@@ -321,6 +321,10 @@ def test_click_and_enter_emit_the_content_span(panel, qtbot, statements):
     with qtbot.waitSignal(panel.statementActivated) as blocker:
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert blocker.args == [other.content.start, other.content.end]
+    # the marked row is marked again when the tree is rebuilt (new statements, a filter)
+    panel.show_statements(statements)
+    assert tree.currentItem() is panel.statement_item(other)
+    assert tree.currentItem().data(0, STATEMENT_ROLE) is other
 
 
 def test_speaker_rows_do_not_activate_and_enter_folds_them(panel, qtbot, statements):

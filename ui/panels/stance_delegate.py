@@ -68,7 +68,9 @@ class StanceDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         width = self._tree.viewport().width()
-        kind = index.data(KIND_ROLE)
+        # speakers are the top rows, statements their children: asked of the index
+        # itself, not of the row's data (a call back into Python per row)
+        kind = STATEMENT if index.parent().isValid() else SPEAKER
         key = (kind, width)
         size = self._sizes.get(key)
         if size is None:
