@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 import reader
 from reader.options import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.run.cache import AnalysisCache
+from ui import window_analysis
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
 from ui.tasks import AnalysisController
@@ -444,6 +445,26 @@ def test_stance_layers_follow_labels_and_the_toggle(qtbot, window, write_file) -
     panel.set_label_filter("critical")  # only what the panel shows is highlighted
     assert view.layer_spans("stance-critical") == expected_stance_spans(window, "critical")
     assert view.layer_spans("stance-supportive") == []
+
+
+def test_a_books_many_statements_are_marked_in_the_next_turn(
+    qtbot, window, write_file, monkeypatch
+) -> None:
+    monkeypatch.setattr(window_analysis, "MARKS_APART_FROM", 0)  # as if it were a book
+    open_and_wait(qtbot, window, write_file("harbour.txt", quoted_article()))
+    view, statements = window.article_view, window.analysis.statements
+    for label in reader.STANCE_LABELS:
+        assert view.layer_spans(f"stance-{label}") == expected_stance_spans(window, label)
+    laid = window._stance_layers_shown
+    window._show_statements(statements[:1])
+    assert window._stance_layers_shown == laid  # the tree now, the marks next turn
+    assert window.stance_panel.statements() == statements[:1]
+    window._show_statements(statements)  # a newer update before that turn
+    qtbot.waitUntil(lambda: window._stance_layers_shown == laid + 1)
+    qtbot.wait(20)
+    assert window._stance_layers_shown == laid + 1  # the dropped update laid nothing
+    for label in reader.STANCE_LABELS:
+        assert view.layer_spans(f"stance-{label}") == expected_stance_spans(window, label)
 
 
 def test_entity_layer_is_drawn_above_the_stance_layers(qtbot, window, write_file) -> None:
