@@ -48,6 +48,9 @@ FLAT_LIMIT = 200
 #: Words beyond which a longer sentence earns no more of the length term (a book's
 #: 400-word sentences are no better summaries for their length).
 LENGTH_CAP = 60
+#: Fewer words than this (a quotation's or a sentence with its antecedent counted
+#: together) are never picked when anything longer can be: "The inquest continues."
+MIN_PICK_WORDS = 6
 
 
 def length_term(words: numpy.ndarray) -> numpy.ndarray:
@@ -184,7 +187,9 @@ def rank(
         if len(unit) > 1:
             quoted[list(unit)] = True
     if n and count > 0:
-        options = prepare_options(units, table.texts, table.prose, table.leans, antecedents)
+        options = prepare_options(
+            units, table.texts, table.prose, table.leans, antecedents, words=table.words
+        )
         chosen, reasons, context = select(
             utility, table.unit_vectors, options, count, regime.redundancy, regime.lean_penalty
         )
@@ -219,6 +224,7 @@ class Options:
     alone: numpy.ndarray  # bool: a leaning unit without its antecedent ("context" mode)
     heads: numpy.ndarray  # first member of each option
     matrix: sparse.csr_matrix  # options x candidates, 1 where a candidate is a member
+    short: numpy.ndarray  # bool: under ``MIN_PICK_WORDS`` words, picked when nothing else fits
 
 
 def prepare_options(
@@ -227,14 +233,18 @@ def prepare_options(
     prose: numpy.ndarray,
     leans: numpy.ndarray,
     antecedents: str = "context",
+    words: numpy.ndarray | None = None,
 ) -> Options:
     """The options of ``select``.
 
     Units with a sentence that is not prose, or an unbalanced quotation, are
-    left out. A unit that opens with a sentence leaning on the previous unit
-    can always come *with* that unit; on its own it is an option only in
-    "context" mode (where ``select`` lowers it by the lean penalty) or with
-    the rule "off".
+    left out. With ``words`` (per candidate), options of fewer than
+    ``MIN_PICK_WORDS`` words together are ``short`` ("The inquest continues.",
+    "Only time will tell.": a summary of them says nothing), picked only when
+    no other fits. A unit that opens with a
+    sentence leaning on the previous unit can always come *with* that unit;
+    on its own it is an option only in "context" mode (where ``select``
+    lowers it by the lean penalty) or with the rule "off".
     """
     usable = [bool(all(prose[i] for i in u) and balanced(texts, u)) for u in units]
     members: list[tuple[int, ...]] = []
@@ -261,12 +271,18 @@ def prepare_options(
         ),
         shape=(len(members), len(prose)),
     )
+    short = (
+        numpy.array([sum(words[i] for i in m) < MIN_PICK_WORDS for m in members], dtype=bool)
+        if words is not None
+        else numpy.zeros(len(members), dtype=bool)
+    )
     return Options(
         tuple(members),
         tuple(lead_in),
         numpy.array(alone, dtype=bool),
         numpy.array([m[0] for m in members], dtype=numpy.int64),
         matrix,
+        short,
     )
 
 
@@ -287,8 +303,9 @@ def select(
 
     Every sentence's utility is lowered by ``redundancy`` times its highest
     cosine with a sentence already picked (MMR), and a leaning unit picked
-    without its antecedent by ``lean_penalty``. When no option fits the
-    remaining budget, it is left unspent rather than break a quotation.
+    without its antecedent by ``lean_penalty``. A ``short`` option is taken
+    only when no other fits. When no option fits the remaining budget, it is
+    left unspent rather than break a quotation.
 
     Returns the picked positions, how each was picked, and pick -> antecedent
     for the picks that lean on a sentence left out. Each step is a few vector
@@ -309,6 +326,10 @@ def select(
         orphan = options.alone & has_before & (free[before] > 0)
         value = (totals - lean_penalty * orphan) / numpy.maximum(new_counts, 1)
         value[(new_counts == 0) | (new_counts > budget)] = -numpy.inf
+        if options.short.any():  # a short option only when no other fits
+            longer = numpy.where(options.short, -numpy.inf, value)
+            if numpy.isfinite(longer).any():
+                value = longer
         best = int(numpy.argmax(value))
         if not numpy.isfinite(value[best]):
             break

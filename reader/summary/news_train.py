@@ -152,7 +152,11 @@ def build_articles(records: Sequence[dict], extractive: bool) -> list[Article]:
                     reference,
                     len(lines),
                     prepare_options(
-                        quote_units(table.texts), table.texts, table.prose, table.leans
+                        quote_units(table.texts),
+                        table.texts,
+                        table.prose,
+                        table.leans,
+                        words=table.words,
                     ),
                 )
             )

@@ -156,6 +156,26 @@ LEANING = [
 ]
 
 
+def test_a_sentence_too_short_to_say_anything_is_picked_only_when_nothing_else_fits():
+    texts = [
+        "The inquest continues.",
+        "The harbour wall will cost the town four million pounds over ten years.",
+        "Councillors voted nine to four for the wall after a long debate.",
+    ]
+    words = numpy.array([len(t.split()) for t in texts], dtype=float)
+    options = news.prepare_options(
+        quote_units(texts), texts, numpy.ones(3, bool), numpy.zeros(3, bool), words=words
+    )
+    assert options.short.tolist() == [True, False, False]
+    vectors = sparse.csr_matrix(numpy.eye(3))
+    utility = numpy.array([5.0, 2.0, 1.0])  # the short one rated best
+    picked, _, _ = news.select(utility, vectors, options, 2, 0.0)
+    assert sorted(picked) == [1, 2]
+    picked, _, _ = news.select(utility, vectors, options, 3, 0.0)
+    assert sorted(picked) == [0, 1, 2]  # asked for every sentence, it comes too
+    assert len(texts[0].split()) < news.MIN_PICK_WORDS
+
+
 def test_the_selection_prefers_a_sentence_that_stands_alone():
     # Candidates: an antecedent, a sentence leaning on it (the best), one standing alone.
     texts = ["The council met.", "However, it voted for the wall.", "The wall will cost a lot."]
