@@ -272,7 +272,7 @@ def prepare_options(
         shape=(len(members), len(prose)),
     )
     short = (
-        numpy.array([sum(words[i] for i in m) < MIN_PICK_WORDS for m in members], dtype=bool)
+        matrix @ numpy.asarray(words, dtype=float) < MIN_PICK_WORDS
         if words is not None
         else numpy.zeros(len(members), dtype=bool)
     )
