@@ -241,10 +241,10 @@ def prepare_options(
     left out. With ``words`` (per candidate), options of fewer than
     ``MIN_PICK_WORDS`` words together are ``short`` ("The inquest continues.",
     "Only time will tell.": a summary of them says nothing), picked only when
-    no other fits. A unit that opens with a
-    sentence leaning on the previous unit can always come *with* that unit;
-    on its own it is an option only in "context" mode (where ``select``
-    lowers it by the lean penalty) or with the rule "off".
+    no other fits. A unit that opens with a sentence leaning on the previous
+    unit can always come *with* that unit; on its own it is an option only in
+    "context" mode (where ``select`` lowers it by the lean penalty) or with
+    the rule "off".
     """
     usable = [bool(all(prose[i] for i in u) and balanced(texts, u)) for u in units]
     members: list[tuple[int, ...]] = []
