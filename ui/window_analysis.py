@@ -213,14 +213,11 @@ class AnalysisResults(_Base):
 
     def _show_statements(self, statements: tuple[Statement, ...]) -> None:
         self.session.statements = statements
+        with QSignalBlocker(self.stance_panel):  # its highlightsChanged: the marks, laid below
+            self.side.show_statements(statements)
         if len(statements) > MARKS_APART_FROM:
-            with QSignalBlocker(self.stance_panel):  # its highlightsChanged would lay them
-                self.side.show_statements(statements)
             QTimer.singleShot(0, self, lambda: self._lay_marks_of(statements))
-            return
-        shown = self._stance_layers_shown
-        self.side.show_statements(statements)
-        if self._stance_layers_shown == shown:  # the panel's highlightsChanged did not
+        else:
             self._update_stance_layers()
 
     def _lay_marks_of(self, statements: tuple[Statement, ...]) -> None:
