@@ -56,6 +56,10 @@ _RANKED = (
 )
 #: How many of the most frequent stems are the article's keywords.
 KEYWORDS = 10
+#: Below this a sum of cosines is rounding error: 0.
+ROUNDING = 1e-9
+#: Up to this many candidates the random walk multiplies one dense similarity matrix.
+DENSE_WALK_LIMIT = 1000
 
 _NOT_CANDIDATES = ("title", "heading")
 _HAS_CONTENT = re.compile(r"[^\W_]")
@@ -301,14 +305,18 @@ def _cosine_degree(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, numpy.
     norms = _row_norms(counts)
     unit = sparse.diags(1.0 / numpy.maximum(norms, 1e-12)) @ counts
     total = numpy.asarray(unit.sum(axis=0)).ravel()
-    degree = numpy.maximum(unit @ total - (norms > 0), 0.0)
+    degree = unit @ total - (norms > 0)
+    # a sentence sharing no word is left with rounding error, not 0: as a random walk's
+    # out-degree that error would send it all the walk's weight
+    degree[degree < ROUNDING] = 0.0
     return unit.tocsr(), degree
 
 
 def _factorised_pagerank(
     unit: sparse.csr_matrix, degree: numpy.ndarray, damping: float = 0.85
 ) -> numpy.ndarray:
-    """TextRank's random walk on the cosine graph ``Xn Xn^T - I``, two sparse products a step."""
+    """TextRank's random walk on the cosine graph ``Xn Xn^T - I``: two sparse products a
+    step, or for a few hundred sentences one product with the graph made dense."""
     n = unit.shape[0]
     if n == 0:
         return numpy.zeros(0)
@@ -316,10 +324,23 @@ def _factorised_pagerank(
     out = numpy.where(degree > 0, degree, 1.0)
     dangling = degree <= 0
     transposed = unit.T.tocsr()
+    if n <= DENSE_WALK_LIMIT:
+        # a section's or an article's few hundred sentences: their similarities once, as
+        # one small dense matrix, costs less than two sparse products a step
+        similar = (unit @ transposed).toarray()
+        similar[numpy.diag_indices(n)] -= has_words
+
+        def step(q: numpy.ndarray) -> numpy.ndarray:
+            return similar @ q
+    else:
+
+        def step(q: numpy.ndarray) -> numpy.ndarray:
+            return unit @ (transposed @ q) - has_words * q
+
     p = numpy.full(n, 1.0 / n)
     for _ in range(100):
         q = p / out
-        nxt = damping * (unit @ (transposed @ q) - has_words * q * ~dangling)
+        nxt = damping * step(q)
         nxt += (1 - damping) / n + damping * p[dangling].sum() / n
         done = numpy.abs(nxt - p).sum() < 1e-8
         p = nxt

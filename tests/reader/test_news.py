@@ -311,3 +311,20 @@ def test_a_book_sized_document_gets_no_ranks(article, monkeypatch):
     summary = summarize(document, sentences, NEWS, "2")
     monkeypatch.setattr(compare, "RANKS_LIMIT", 5)  # this article has 12 candidates
     assert compare.ranks_if_cheap(document, sentences, summary) is summary
+
+
+@pytest.mark.parametrize("repeats", range(1, 8))
+def test_the_random_walk_leaves_a_sentence_sharing_no_word_its_teleport_share(repeats, monkeypatch):
+    from reader.summary import news_features
+
+    lonely = [f"word{k}" for k in range(7) for _ in range(1 + k % repeats)]
+    rows = [["ship", "whale", "sea"], ["whale", "captain"], ["sea", "captain", "ship"], lonely]
+    unit, degree = news_features._cosine_degree(news_features._count_matrix(rows))
+    assert degree[3] == 0  # not the rounding error of 1 - |row|^2
+    walks = []
+    for dense_up_to in (0, len(rows)):  # the sparse walk, then the dense one
+        monkeypatch.setattr(news_features, "DENSE_WALK_LIMIT", dense_up_to)
+        walks.append(news_features._factorised_pagerank(unit, degree))
+    numpy.testing.assert_allclose(walks[0], walks[1], rtol=1e-9)
+    assert walks[0][3] < walks[0][:3].min()
+    assert math.isclose(walks[0].sum(), 1.0, rel_tol=1e-6)
