@@ -14,9 +14,9 @@ evening", "This year", "It is unclear whether", "So far") is not flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
-from ..models import Document, Sentence, Summary
+from ..models import Document, SectionSummary, Sentence, Summary
 
 #: Opening quotation marks, brackets and spaces skipped before the first word.
 _OPENERS = " \t\u00a0\"'“”‘’«»‹›„‚([{"
@@ -176,36 +176,61 @@ def leans_on_context(text: str) -> bool:
 
 
 def context_for(
-    document: Document, sentences: Sequence[Sentence], summary: Summary
+    document: Document,
+    sentences: Sequence[Sentence],
+    summary: Summary | SectionSummary,
+    picked: Collection[int] | None = None,
 ) -> dict[int, Sentence]:
     """The sentence each summary sentence continues from, when the summary leaves it out.
 
     Keyed by ``Sentence.index``: for every summary sentence that leans on
     context (see ``leans_on_context``), the body sentence just before it (in
     its block, or the last one of an earlier body block, past any headings),
-    unless that sentence is in the summary too. Sentences of punctuation only
-    (a ``* * *`` divider) are passed over.
+    unless that sentence is picked too: in ``picked`` (indices), by default
+    in ``summary``. Sentences of punctuation only (a ``* * *`` divider) are
+    passed over. The cost is the summary's, not the document's: a book's
+    section summaries are looked at a few at a time.
     """
-    by_index = {s.index: s for s in sentences}
-    position = {s.index: p for p, s in enumerate(sentences)}
-    picked = {s.index for s in summary.sentences}
+    place = _Places(sentences)
+    if picked is None:
+        picked = {s.index for s in summary.sentences}
     found: dict[int, Sentence] = {}
     for chosen in summary.sentences:
-        own = by_index.get(chosen.index)
-        if own is None or (own.start, own.end) != (chosen.start, chosen.end):
+        position = place.of(chosen.index)
+        if position is None:
+            continue
+        own = sentences[position]
+        if (own.start, own.end) != (chosen.start, chosen.end):
             continue  # the summary belongs to another segmentation
         if not leans_on_context(document.text[own.start : own.end]):
             continue
-        previous = _previous_body_sentence(document, sentences, position[own.index])
+        previous = _previous_body_sentence(document, sentences, position)
         if previous is not None and previous.index not in picked:
             found[own.index] = previous
     return found
 
 
+class _Places:
+    """Where the sentence of a given ``Sentence.index`` is in ``sentences``: at that index
+    when they are a document's sentences in order, else looked up."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sentences
+        self._lookup: dict[int, int] | None = None
+
+    def of(self, index: int) -> int | None:
+        if 0 <= index < len(self._sentences) and self._sentences[index].index == index:
+            return index
+        if self._lookup is None:
+            self._lookup = {s.index: p for p, s in enumerate(self._sentences)}
+        return self._lookup.get(index)
+
+
 def _previous_body_sentence(
     document: Document, sentences: Sequence[Sentence], position: int
 ) -> Sentence | None:
-    for candidate in reversed(sentences[:position]):
+    for k in range(position - 1, -1, -1):
+        candidate = sentences[k]
         if not 0 <= candidate.block < len(document.blocks):
             continue
         if document.blocks[candidate.block].kind in ("title", "heading"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import reader
-from reader.models import Summary, SummarySentence
+from reader.models import Sentence, Summary, SummarySentence
 from reader.options import ALGORITHMS
 from reader.summary.coherence import context_for, leans_on_context
 from reader.summary.summarize import summarize
@@ -250,3 +250,23 @@ def test_context_of_real_summaries_points_back_to_left_out_sentences(harbour):
                 assert context[chosen.index] == before
     # Three of the article's seven body sentences lean on context: some summary shows it.
     assert found > 0
+
+
+def test_an_antecedent_picked_elsewhere_is_not_left_out(harbour):
+    # a book's section summaries: an antecedent in another part of the summary is shown
+    document, sentences = harbour
+    she = _find(document, sentences, "She said")
+    mayor = _find(document, sentences, "Mayor Ruth")
+
+    assert context_for(document, sentences, _summary(document, [she])) == {she.index: mayor}
+    picked = {she.index, mayor.index}
+    assert context_for(document, sentences, _summary(document, [she]), picked) == {}
+
+
+def test_sentences_numbered_apart_from_their_places_are_looked_up(harbour):
+    document, sentences = harbour
+    moved = [Sentence(s.index + 1000, s.start, s.end, s.block) for s in sentences]
+    she = _find(document, moved, "She said")
+    mayor = _find(document, moved, "Mayor Ruth")
+
+    assert context_for(document, moved, _summary(document, [she])) == {she.index: mayor}

@@ -5,14 +5,18 @@ percentage says so."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 import reader
+from reader.models import Sentence, Summary, SummarySentence
 from reader.options import PERCENT_CAP
+from reader.summary.coherence import context_for, leans_on_context
 from tests.reader.book_samples import book_text
+from ui.panels.summary_list import CONTEXT_ROLE
 from ui.panels.summary_panel import SECTIONS_PER_TURN, SummaryPanel
 
 CHAPTERS = 20  # 20 % of its sentences is more than PERCENT_CAP
@@ -125,3 +129,47 @@ def test_a_books_sections_join_the_list_a_few_at_a_time(qtbot, book):
     widget.show_summary(document, analysis.summary, len(analysis.sentences), analysis.sentences)
     widget.show_message("Summarising…")  # a new document: what was still to come is dropped
     assert not widget.sections_pending() and widget.section_rows() == []
+
+
+def test_section_sentences_that_lean_on_a_left_out_one_are_marked(qtbot, book):
+    """Marked a few sections at a time as in one pass over the whole summary: an
+    antecedent shown anywhere in it (here, in the whole summary) is not left out."""
+    document, analysis = book
+    sentences = analysis.sentences
+
+    def shown(*picked: Sentence) -> tuple[SummarySentence, ...]:
+        text = document.text
+        return tuple(
+            SummarySentence(s.index, s.start, s.end, text[s.start : s.end], 1.0) for s in picked
+        )
+
+    leaning = [s for s in sentences if leans_on_context(document.text[s.start : s.end])]
+    first, second = leaning[:2]
+    (antecedent,) = context_for(document, sentences, Summary("lead", "1", shown(second))).values()
+    base = analysis.summary
+    sections = tuple(
+        replace(section, sentences=shown(s))
+        for section, s in zip(base.sections, leaning, strict=False)
+    )
+    summary = replace(base, sentences=shown(antecedent), sections=sections)
+    everything = Summary("lead", "all", shown(antecedent, *leaning[: len(sections)]))
+    expected = [
+        s.text
+        for section in sections
+        for s in section.sentences
+        if s.index in context_for(document, sentences, everything)
+    ]
+    widget = SummaryPanel()
+    qtbot.addWidget(widget)
+    widget.show_summary(document, summary, len(sentences), sentences)
+    qtbot.waitUntil(lambda: not widget.sections_pending())
+
+    marked = [
+        widget.sentence_list().item(row).text()
+        for _, rows in widget.section_rows()
+        for row in rows
+        if widget.sentence_list().item(row).data(CONTEXT_ROLE)
+    ]
+    assert marked == [" ".join(text.split()) for text in expected]
+    assert first.index in {s.index for s in sections[0].sentences} and marked
+    assert " ".join(document.text[second.start : second.end].split()) not in marked

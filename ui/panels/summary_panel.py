@@ -71,8 +71,9 @@ from .summary_why import why_html, why_text
 NO_DOCUMENT = "Open an article to see its summary."
 NO_SUMMARY = "No summary yet."
 EMPTY_SUMMARY = "This article is too short to summarise."
-#: Section summaries added to the list per turn of the event loop.
-SECTIONS_PER_TURN = 12
+#: Section summaries added to the list per turn of the event loop: each row takes some
+#: forty calls into Qt, each a wait for the GIL while the analysis thread runs Python.
+SECTIONS_PER_TURN = 3
 
 
 class SummaryPanel(QWidget):
@@ -123,7 +124,7 @@ class SummaryPanel(QWidget):
         self._list = SentenceList()
         # a book's section summaries join the list a few at a time (``SECTIONS_PER_TURN``)
         self._sections_left: list[SectionSummary] = []
-        self._context: dict[int, Sentence] = {}
+        self._picked: set[int] = set()  # every sentence the summary and its sections show
         self._filling = QTimer(self)
         self._filling.setSingleShot(True)
         self._filling.setInterval(0)
@@ -183,7 +184,10 @@ class SummaryPanel(QWidget):
             self._show_placeholder(EMPTY_SUMMARY, header=header)
             return
 
-        context = context_for(document, sentences, _all_sentences(summary)) if sentences else {}
+        # sections' sentences count as picked: their antecedents are not "left out"
+        picked = {s.index for s in summary.sentences}
+        picked.update(s.index for section in summary.sections for s in section.sentences)
+        context = context_for(document, sentences, summary, picked) if sentences else {}
         self._stop_filling()
         self._list.setUpdatesEnabled(False)
         try:
@@ -193,7 +197,7 @@ class SummaryPanel(QWidget):
                 self._add_title(GROUP, f"{SECTIONS_HEADING} · {len(summary.sections)}")
         finally:
             self._list.setUpdatesEnabled(True)
-        self._sections_left, self._context = list(summary.sections), context
+        self._sections_left, self._picked = list(summary.sections), picked
         if self._sections_left:
             self._filling.start()  # the whole summary shows first
         self._header.setText(header)
@@ -221,7 +225,12 @@ class SummaryPanel(QWidget):
         try:
             for section in batch:
                 self._add_title(SECTION, " ".join(section.title.split()))
-                self._add_sentences(document, section.sentences, self._context)
+                context = (
+                    context_for(document, self._sentences, section, self._picked)
+                    if self._sentences
+                    else {}
+                )
+                self._add_sentences(document, section.sentences, context)
         finally:
             self._list.setUpdatesEnabled(True)
         if self._sections_left:
@@ -229,7 +238,7 @@ class SummaryPanel(QWidget):
 
     def _stop_filling(self) -> None:
         self._filling.stop()
-        self._sections_left, self._context = [], {}
+        self._sections_left, self._picked = [], set()
 
     def show_message(self, text: str) -> None:
         """Replace the list with a message ("Summarising…", "Open an article…")."""
@@ -356,14 +365,6 @@ class SummaryPanel(QWidget):
             return
         start, end = item.data(SPAN_ROLE)
         self.sentenceActivated.emit(int(start), int(end))
-
-
-def _all_sentences(summary: Summary) -> Summary:
-    """``summary`` with its sections' sentences too, so their context is found in one pass."""
-    extra = tuple(s for section in summary.sections for s in section.sentences)
-    if not extra:
-        return summary
-    return Summary(summary.algorithm, summary.length, summary.sentences + extra)
 
 
 def _explain(item: QListWidgetItem, sentence: SummarySentence, previous: str) -> None:
