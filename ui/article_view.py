@@ -54,8 +54,11 @@ __all__ = [
 
 _MARGIN = 28  # pixels around the text when the view is narrow
 
-#: Characters of text added (or formatted again) per event-loop turn (about 5 ms of layout).
+#: Characters of text added (or formatted again) per event-loop turn (5-25 ms of layout).
 LOAD_CHUNK = 24_000
+#: Characters shown in the turn a document opens, which also resets the panels: a
+#: screen or two of text (a book's first turn took 25 ms of the GUI thread with 24,000).
+FIRST_CHUNK = 6_000
 
 
 class ArticleView(QTextEdit):
@@ -142,7 +145,7 @@ class ArticleView(QTextEdit):
             return
         self._index = Utf16Index(document.text)
         self._formatter.start(document, self._index)
-        cut = self._cut(0)
+        cut = self._cut(0, size=FIRST_CHUNK)
         self.setPlainText(document.text[:cut])
         self._loaded = cut
         self._formatter.format_range(0, cut)
@@ -185,16 +188,16 @@ class ArticleView(QTextEdit):
     def _loaded_qt(self) -> int:
         return self._index.to_qt(self._loaded)
 
-    def _cut(self, start: int, limit: int | None = None) -> int:
+    def _cut(self, start: int, limit: int | None = None, size: int = LOAD_CHUNK) -> int:
         """Where the piece of text starting at ``start`` ends: after a newline near
-        ``LOAD_CHUNK`` characters on, or at ``limit`` (the text's end) when little is left."""
+        ``size`` characters on, or at ``limit`` (the text's end) when little is left."""
         assert self._document is not None
         text = self._document.text
         end = len(text) if limit is None else limit
-        if end - start <= LOAD_CHUNK * 3 // 2:
+        if end - start <= size * 3 // 2:
             return end
-        target = start + LOAD_CHUNK
-        newline = text.find("\n", target, target + LOAD_CHUNK // 2)
+        target = start + size
+        newline = text.find("\n", target, target + size // 2)
         return newline + 1 if newline >= 0 else target
 
     @Slot()

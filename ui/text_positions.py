@@ -23,8 +23,13 @@ class Utf16Index:
 
     def __init__(self, text: str) -> None:
         self._length = len(text)
-        # A regular expression scans a book in a millisecond; a Python loop takes 20.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+        # Counting UTF-16 units (encoding a book takes 0.4 ms) tells whether there is any
+        # astral character; only then does a regular expression find them (4 ms).
+        self._astral = (
+            [m.start() for m in _ASTRAL.finditer(text)]
+            if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+            else []
+        )
         # Qt position of the k-th astral character: every earlier one adds a unit.
         self._astral_qt = [i + k for k, i in enumerate(self._astral)]
 

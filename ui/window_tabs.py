@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 
 from .article_pane import ArticlePane
 from .article_tabs import ArticleTab, ArticleTabs
@@ -41,6 +41,12 @@ class TabCommands(_Base):
         self.article_tabs = ArticleTabs(self)
         controller.pool.setParent(self)  # shared by every tab's controller; the window's
         self._shown_tab: ArticleTab | None = None
+        # the reading position's status and contents mark, once a turn: opening or
+        # laying out a book moves its scroll bar a dozen times in one
+        self._scroll_shown = QTimer(self)
+        self._scroll_shown.setSingleShot(True)
+        self._scroll_shown.setInterval(0)
+        self._scroll_shown.timeout.connect(self._on_scrolled)
         self._new_tab(controller)
         self.article_tabs.tabShown.connect(self._on_tab_shown)
         self.article_tabs.closeRequested.connect(self.close_tab)
@@ -78,7 +84,7 @@ class TabCommands(_Base):
         c.finished.connect(routed(self._on_finished))
         view = tab.article_view
         view.zoomRequested.connect(self._zoom_by)
-        shown = routed(lambda t, *_: self._on_scrolled() if t is self.tab else None)
+        shown = routed(lambda t, *_: self._scroll_shown.start() if t is self.tab else None)
         view.verticalScrollBar().valueChanged.connect(shown)
         view.verticalScrollBar().rangeChanged.connect(shown)
 
