@@ -27,7 +27,8 @@ class Utf16Index:
         # astral character; only then does a regular expression find them (4 ms).
         self._astral = (
             [m.start() for m in _ASTRAL.finditer(text)]
-            if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+            if not text.isascii()
+            and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
             else []
         )
         # Qt position of the k-th astral character: every earlier one adds a unit.

@@ -57,12 +57,13 @@ def _packed(sentences: Sequence[Sentence]) -> array:
     return array("q", itertools.chain.from_iterable(map(_fields_of, sentences)))
 
 
-_fields_of = attrgetter(*(field.name for field in dataclasses.fields(Sentence)))
+_FIELDS = tuple(field.name for field in dataclasses.fields(Sentence))
+_fields_of = attrgetter(*_FIELDS)
 
 
 def _summarize_packed(document: Document, packed: array, algorithm: str, length: str) -> Summary:
     """``summarize_here`` on the sentences ``_packed`` gave, on a worker."""
-    rows = zip(*[iter(packed)] * len(dataclasses.fields(Sentence)), strict=True)
+    rows = zip(*[iter(packed)] * len(_FIELDS), strict=True)
     sentences = [Sentence(*row) for row in rows]
     return summarize_here(document, sentences, algorithm, length)
 

@@ -184,11 +184,11 @@ class SummaryPanel(QWidget):
             self._show_placeholder(EMPTY_SUMMARY, header=header)
             return
 
-        # sections' sentences count as picked: their antecedents are not "left out"
-        picked = {s.index for s in summary.sentences}
-        picked.update(s.index for section in summary.sections for s in section.sentences)
-        context = context_for(document, sentences, summary, picked) if sentences else {}
         self._stop_filling()
+        # sections' sentences count as picked: their antecedents are not "left out"
+        self._picked = {s.index for s in summary.sentences}
+        self._picked.update(s.index for section in summary.sections for s in section.sentences)
+        context = self._context_of(document, summary)
         self._list.setUpdatesEnabled(False)
         try:
             self._list.clear()
@@ -197,7 +197,7 @@ class SummaryPanel(QWidget):
                 self._add_title(GROUP, f"{SECTIONS_HEADING} · {len(summary.sections)}")
         finally:
             self._list.setUpdatesEnabled(True)
-        self._sections_left, self._picked = list(summary.sections), picked
+        self._sections_left = list(summary.sections)
         if self._sections_left:
             self._filling.start()  # the whole summary shows first
         self._header.setText(header)
@@ -225,16 +225,20 @@ class SummaryPanel(QWidget):
         try:
             for section in batch:
                 self._add_title(SECTION, " ".join(section.title.split()))
-                context = (
-                    context_for(document, self._sentences, section, self._picked)
-                    if self._sentences
-                    else {}
-                )
+                context = self._context_of(document, section)
                 self._add_sentences(document, section.sentences, context)
         finally:
             self._list.setUpdatesEnabled(True)
         if self._sections_left:
             self._filling.start()
+
+    def _context_of(
+        self, document: Document, part: Summary | SectionSummary
+    ) -> dict[int, Sentence]:
+        """The left-out sentence each of ``part``'s sentences continues from, if any."""
+        if not self._sentences:
+            return {}
+        return context_for(document, self._sentences, part, self._picked)
 
     def _stop_filling(self) -> None:
         self._filling.stop()
