@@ -36,7 +36,7 @@ import numpy
 from scipy import sparse
 
 from ..models import Document, Sentence
-from .news_features import FEATURES, GROUPS, Table, feature_table
+from .news_features import FEATURES, GROUPS, Matrix, Table, feature_table
 from .prose import balanced, quote_units
 
 WEIGHTS_FILE = "news_weights.json"
@@ -293,7 +293,7 @@ ANTECEDENT = "brought along: the next summary sentence follows on from it"
 
 def select(
     utility: numpy.ndarray,
-    vectors: sparse.csr_matrix,
+    vectors: Matrix,
     options: Options,
     count: int,
     redundancy: float,
@@ -346,7 +346,9 @@ def select(
         free[new] = 0.0
         budget -= len(new)
         if redundancy:
-            sims = vectors @ vectors[new].toarray().T  # candidates x new, dense
+            rows = vectors[new]
+            dense = rows if isinstance(rows, numpy.ndarray) else rows.toarray()
+            sims = vectors @ dense.T  # candidates x new
             similarity = numpy.maximum(similarity, sims.max(axis=1))
     context = {i: j for i, j in context.items() if j not in reasons}  # picked later after all
     return picked, reasons, context

@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy
 from scipy import sparse
@@ -60,6 +61,13 @@ KEYWORDS = 10
 ROUNDING = 1e-9
 #: Up to this many candidates the random walk multiplies one dense similarity matrix.
 DENSE_WALK_LIMIT = 1000
+#: Feature values that agree to this many decimals rank as ties (``_rank_score``).
+TIE_DECIMALS = 9
+#: A count matrix of at most this many cells is a dense NumPy array, not a SciPy sparse
+#: one: an article's or a book section's few thousand cells cost microseconds an operation
+#: either way, plus tens for each sparse matrix SciPy builds (a book's 139 section summaries
+#: built 7,000 of them, half of their time).
+DENSE_CELLS = 1 << 20
 
 _NOT_CANDIDATES = ("title", "heading")
 _HAS_CONTENT = re.compile(r"[^\W_]")
@@ -67,6 +75,10 @@ _DIGIT = re.compile(r"\d")
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 _OPEN_QUOTES = '"“«„'
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
+
+
+#: Candidates x terms: dense for an article or a section, sparse for a book (``DENSE_CELLS``).
+Matrix: TypeAlias = numpy.ndarray | sparse.csr_matrix
 
 
 @dataclass
@@ -77,7 +89,7 @@ class Table:
     texts: list[str]
     words: numpy.ndarray  # word count per candidate
     matrix: numpy.ndarray  # candidates x FEATURES
-    unit_vectors: sparse.csr_matrix  # l2-normalised content-stem counts, for redundancy
+    unit_vectors: Matrix  # l2-normalised content-stem counts, for redundancy
     has_title: bool
     prose: numpy.ndarray  # bool: may be picked (see ``prose.is_prose``)
     leans: numpy.ndarray  # bool: opens by pointing back (``leans_on_context``)
@@ -201,7 +213,7 @@ def feature_table(document: Document, sentences: Sequence[Sentence]) -> Table:
         prose,
         f["leans"] > 0 if n else numpy.zeros(0, dtype=bool),
         _keyword_names(key_ids, stem_vocabulary, stems, words),
-        (stem_counts[:, key_ids] > 0).astype(float).tocsr(),
+        sparse.csr_matrix((stem_counts[:, key_ids] > 0).astype(float)),
         title_words,
     )
 
@@ -275,41 +287,79 @@ def _length(
     }
 
 
-def _count_matrix_with(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+def _count_matrix_with(rows: Sequence[Sequence[str]]) -> tuple[Matrix, dict[str, int]]:
     """Sentence x term counts (terms numbered in order of first use), and the numbering."""
     vocabulary: dict[str, int] = {}
-    ids = [vocabulary.setdefault(w, len(vocabulary)) for r in rows for w in r]
-    indptr = numpy.zeros(len(rows) + 1, dtype=numpy.int64)
-    numpy.cumsum([len(r) for r in rows], out=indptr[1:])
-    matrix = sparse.csr_matrix(
-        (numpy.ones(len(ids)), numpy.asarray(ids, dtype=numpy.int64), indptr),
-        shape=(len(rows), max(len(vocabulary), 1)),
+    ids = numpy.asarray(
+        [vocabulary.setdefault(w, len(vocabulary)) for r in rows for w in r], dtype=numpy.int64
     )
+    n, width = len(rows), max(len(vocabulary), 1)
+    lengths = [len(r) for r in rows]
+    if n * width <= DENSE_CELLS:
+        cells = numpy.repeat(numpy.arange(n, dtype=numpy.int64), lengths) * width + ids
+        counts = numpy.bincount(cells, minlength=n * width).reshape(n, width)
+        return counts.astype(float), vocabulary
+    indptr = numpy.zeros(n + 1, dtype=numpy.int64)
+    numpy.cumsum(lengths, out=indptr[1:])
+    matrix = sparse.csr_matrix((numpy.ones(len(ids)), ids, indptr), shape=(n, width))
     matrix.sum_duplicates()
     return matrix, vocabulary
 
 
-def _count_matrix(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+def _count_matrix(rows: Sequence[Sequence[str]]) -> Matrix:
     return _count_matrix_with(rows)[0]
 
 
-def _row_norms(matrix: sparse.csr_matrix) -> numpy.ndarray:
-    return numpy.sqrt(numpy.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _column_sums(matrix: Matrix) -> numpy.ndarray:
+    return numpy.asarray(matrix.sum(axis=0)).ravel()
 
 
-def _cosine_degree(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, numpy.ndarray]:
+def _row_sums(matrix: Matrix) -> numpy.ndarray:
+    return numpy.asarray(matrix.sum(axis=1)).ravel()
+
+
+def _scaled(
+    matrix: Matrix, rows: numpy.ndarray | None = None, columns: numpy.ndarray | None = None
+) -> Matrix:
+    """``matrix`` with each row (and column) multiplied by its factor."""
+    if isinstance(matrix, numpy.ndarray):
+        if rows is not None:
+            matrix = matrix * rows[:, None]
+        return matrix * columns[None, :] if columns is not None else matrix
+    if rows is not None:
+        matrix = sparse.diags(rows) @ matrix
+    if columns is not None:
+        matrix = matrix @ sparse.diags(columns)
+    return matrix.tocsr()
+
+
+def _present(counts: Matrix) -> Matrix:
+    """1 where a count is above 0."""
+    if isinstance(counts, numpy.ndarray):
+        return (counts > 0).astype(float)
+    binary = counts.copy()
+    binary.data[:] = 1.0
+    return binary
+
+
+def _row_norms(matrix: Matrix) -> numpy.ndarray:
+    squares = matrix * matrix if isinstance(matrix, numpy.ndarray) else matrix.multiply(matrix)
+    return numpy.sqrt(_row_sums(squares))
+
+
+def _cosine_degree(counts: Matrix) -> tuple[Matrix, numpy.ndarray]:
     """LexRank-style degree without the n x n matrix: sum of cosines with every other sentence.
 
     With unit rows ``Xn``, ``sum_j cos(i, j) = Xn_i . sum_j Xn_j - 1``.
     """
     norms = _row_norms(counts)
-    unit = sparse.diags(1.0 / numpy.maximum(norms, 1e-12)) @ counts
-    total = numpy.asarray(unit.sum(axis=0)).ravel()
+    unit = _scaled(counts, rows=1.0 / numpy.maximum(norms, 1e-12))
+    total = _column_sums(unit)
     degree = unit @ total - (norms > 0)
     # a sentence sharing no word is left with rounding error, not 0: as a random walk's
     # out-degree that error would send it all the walk's weight
     degree[degree < ROUNDING] = 0.0
-    return unit.tocsr(), degree
+    return unit, degree
 
 
 def _factorised_pagerank(
@@ -323,11 +373,12 @@ def _factorised_pagerank(
     has_words = (_row_norms(unit) > 0).astype(float)
     out = numpy.where(degree > 0, degree, 1.0)
     dangling = degree <= 0
-    transposed = unit.T.tocsr()
+    transposed = unit.T if isinstance(unit, numpy.ndarray) else unit.T.tocsr()
     if n <= DENSE_WALK_LIMIT:
         # a section's or an article's few hundred sentences: their similarities once, as
         # one small dense matrix, costs less than two sparse products a step
-        similar = (unit @ transposed).toarray()
+        similar = unit @ transposed
+        similar = similar if isinstance(similar, numpy.ndarray) else similar.toarray()
         similar[numpy.diag_indices(n)] -= has_words
 
         def step(q: numpy.ndarray) -> numpy.ndarray:
@@ -349,22 +400,21 @@ def _factorised_pagerank(
     return p
 
 
-def _frequency(counts: sparse.csr_matrix) -> tuple[dict[str, numpy.ndarray], numpy.ndarray]:
+def _frequency(counts: Matrix) -> tuple[dict[str, numpy.ndarray], numpy.ndarray]:
     """Word-frequency centrality: centroid cosine, shared words, SumBasic's mean probability,
     how often the sentence's words come back elsewhere, Luhn-style keywords (and the
     keywords' columns)."""
     n = counts.shape[0]
-    binary = counts.copy()
-    binary.data[:] = 1.0
-    df = numpy.asarray(binary.sum(axis=0)).ravel()
-    tf = numpy.asarray(counts.sum(axis=0)).ravel()
+    binary = _present(counts)
+    df = _column_sums(binary)
+    tf = _column_sums(counts)
     idf = numpy.log((n + 1) / numpy.maximum(df, 1))
-    tfidf = counts.multiply(idf[None, :]).tocsr()
+    tfidf = _scaled(counts, columns=idf)
     norms = _row_norms(tfidf)
-    centroid = numpy.asarray(tfidf.sum(axis=0)).ravel()
+    centroid = _column_sums(tfidf)
     own = tfidf @ centroid
     rest = numpy.sqrt(numpy.maximum(centroid @ centroid - 2 * own + norms**2, 1e-12))
-    lengths = numpy.asarray(counts.sum(axis=1)).ravel()
+    lengths = _row_sums(counts)
     prob = tf / max(float(tf.sum()), 1.0)
     keys = numpy.argsort(-tf, kind="stable")[:KEYWORDS]
     keys = keys[tf[keys] >= 2]
@@ -396,10 +446,9 @@ def _phrases(pairs: Sequence[Sequence[str]]) -> dict[str, numpy.ndarray]:
     in") counts.
     """
     counts = _count_matrix(pairs)
-    binary = counts.copy()
-    binary.data[:] = 1.0
-    df = numpy.asarray(binary.sum(axis=0)).ravel()
-    tf = numpy.asarray(counts.sum(axis=0)).ravel()
+    binary = _present(counts)
+    df = _column_sums(binary)
+    tf = _column_sums(counts)
     size = numpy.array([len(p) for p in pairs], dtype=float)
     repeated = binary @ (df > 1).astype(float)
     norms = _row_norms(counts)
@@ -424,10 +473,12 @@ def _title(stems: Sequence[Sequence[str]], title: frozenset[str]) -> dict[str, n
     return {"title_recall": hits / len(title), "title_prec": hits / numpy.maximum(sizes, 1)}
 
 
-def _lead_similarity(unit: sparse.csr_matrix) -> numpy.ndarray:
+def _lead_similarity(unit: Matrix) -> numpy.ndarray:
     """Cosine with the opening sentence, which in news states the story."""
     if unit.shape[0] == 0:
         return numpy.zeros(0)
+    if isinstance(unit, numpy.ndarray):
+        return unit @ unit[0]
     return numpy.asarray((unit @ unit.getrow(0).T).todense()).ravel()
 
 
@@ -466,7 +517,10 @@ def _doc_max(values: numpy.ndarray) -> numpy.ndarray:
 
 def _rank_score(values: numpy.ndarray) -> numpy.ndarray:
     """1 for the document's highest value down to 0 for its lowest (ties: the earlier first;
-    all 0 when every value is the same, so that a rank never stands in for the position)."""
+    all 0 when every value is the same, so that a rank never stands in for the position).
+    Values equal but for rounding error are ties: the order in which sums were taken
+    (a sparse or a dense product) never reorders two sentences."""
+    values = numpy.round(values, TIE_DECIMALS)
     n = len(values)
     if n <= 1:
         return numpy.ones(n)

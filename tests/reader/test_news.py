@@ -313,10 +313,34 @@ def test_a_book_sized_document_gets_no_ranks(article, monkeypatch):
     assert compare.ranks_if_cheap(document, sentences, summary) is summary
 
 
-@pytest.mark.parametrize("repeats", range(1, 8))
-def test_the_random_walk_leaves_a_sentence_sharing_no_word_its_teleport_share(repeats, monkeypatch):
+@pytest.mark.parametrize("dense_cells", [0, 1 << 20], ids=["sparse", "dense"])
+def test_sparse_and_dense_counts_give_the_same_features_and_picks(
+    article, dense_cells, monkeypatch
+):
     from reader.summary import news_features
 
+    document, sentences = article
+    default = feature_table(document, sentences)
+    summary = summarize(document, sentences, NEWS, "3")
+    monkeypatch.setattr(news_features, "DENSE_CELLS", dense_cells)
+    table = feature_table(document, sentences)
+    assert isinstance(table.unit_vectors, numpy.ndarray) == (dense_cells > 0)
+    numpy.testing.assert_allclose(table.matrix, default.matrix, rtol=1e-9, atol=1e-12)
+    assert table.keywords == default.keywords
+    assert (table.keyword_rows != default.keyword_rows).nnz == 0
+    again = summarize(document, sentences, NEWS, "3")
+    assert [s.index for s in again.sentences] == [s.index for s in summary.sentences]
+    assert [s.score for s in again.sentences] == pytest.approx([s.score for s in summary.sentences])
+
+
+@pytest.mark.parametrize("dense_cells", [0, 1 << 20], ids=["sparse", "dense"])
+@pytest.mark.parametrize("repeats", range(1, 8))
+def test_the_random_walk_leaves_a_sentence_sharing_no_word_its_teleport_share(
+    repeats, dense_cells, monkeypatch
+):
+    from reader.summary import news_features
+
+    monkeypatch.setattr(news_features, "DENSE_CELLS", dense_cells)
     lonely = [f"word{k}" for k in range(7) for _ in range(1 + k % repeats)]
     rows = [["ship", "whale", "sea"], ["whale", "captain"], ["sea", "captain", "ship"], lonely]
     unit, degree = news_features._cosine_degree(news_features._count_matrix(rows))
