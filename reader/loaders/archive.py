@@ -80,6 +80,8 @@ def open_archive(data: bytes, name: str, kind: str) -> Iterator[Archive]:
         zip_file = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise _corrupt(name, kind, "its zip structure is damaged or truncated") from error
+    except NotImplementedError as error:  # a member needs a zip version Python cannot read
+        raise _corrupt(name, kind, "a zip version this program cannot read") from error
     with zip_file:
         _check(zip_file, name, kind)
         yield Archive(zip_file, name, kind)

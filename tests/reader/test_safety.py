@@ -49,6 +49,17 @@ def test_zip_bomb_is_refused_not_unpacked(write_file, fmt):
     assert "64 MB" in message
 
 
+@pytest.mark.parametrize("fmt", sorted(ARCHIVES))
+def test_an_archive_of_a_zip_version_python_cannot_read_is_refused_plainly(write_file, fmt):
+    data = bytearray(ARCHIVES[fmt][1]())
+    entry = data.index(b"PK\x01\x02")  # the first member's central directory entry
+    data[entry + 6 : entry + 8] = (148).to_bytes(2, "little")  # "needs zip version 14.8"
+    with pytest.raises(NotImplementedError):
+        zipfile.ZipFile(io.BytesIO(data))  # what Python's zipfile does with it
+    with pytest.raises(CorruptFile, match="zip version"):
+        load_document(str(write_file(f"future.{fmt}", bytes(data))))
+
+
 def test_high_compression_ratio_is_refused(write_file):
     bomb = samples.replace_member(samples.epub_bytes(), "OEBPS/text/ch1.xhtml", b"\x00" * (8 << 20))
     with pytest.raises(ArchiveTooLarge) as caught:
