@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..models import Document, Sentence, Summary
-from ..options import ALGORITHMS, DEFAULT_LENGTH, algorithm_key, parse_length
-from .summarize import _is_candidate, pick_count, rank_candidates
+from ..options import ALGORITHMS, DEFAULT_LENGTH, NEWS, algorithm_key, parse_length
+from .summarize import _is_candidate, pick_count, rank_candidates, sumy_input
 
 #: Above this many candidate sentences, ``ranks_if_cheap`` leaves the ranks out.
 RANKS_LIMIT = 5000
@@ -63,11 +63,12 @@ def compare_summaries(
     count = pick_count(document, sentences, size)
     picks: dict[str, tuple[int, ...]] = {}
     ranks: dict[str, dict[int, int]] = {}
+    shared = sumy_input(document, sentences) if count and set(keys) - {NEWS} else None
     for key in dict.fromkeys(keys):
         if count == 0:
             picks[key], ranks[key] = (), {}
             continue
-        ranked = rank_candidates(document, sentences, key, count)
+        ranked = rank_candidates(document, sentences, key, count, shared=shared)
         picks[key] = tuple(sorted(ranked.candidates[p].index for p in ranked.picked))
         ranks[key] = {s.index: r for s, r in zip(ranked.candidates, ranked.ranks, strict=True) if r}
     return SummaryComparison(str(size), picks, ranks)
@@ -94,4 +95,5 @@ def ranks_if_cheap(document: Document, sentences: Sequence[Sentence], summary: S
     candidates = sum(1 for s in sentences if _is_candidate(document, s))
     if not summary.sentences or candidates > RANKS_LIMIT:
         return summary
-    return with_ranks(summary, compare_summaries(document, sentences, summary.length))
+    others = [key for key in map(algorithm_key, ALGORITHMS) if key != summary.algorithm]
+    return with_ranks(summary, compare_summaries(document, sentences, summary.length, others))

@@ -41,7 +41,7 @@ from ..options import (
     parse_length,
 )
 from . import news
-from .prose import pick_units, prose_mask, units_of
+from .prose import Units, pick_units, prose_mask, units_of
 from .why import learned, ranks_among, rated
 
 if TYPE_CHECKING:
@@ -140,6 +140,27 @@ class Ranked:
         return sum(1 for r in self.ranks if r)
 
 
+@dataclass(frozen=True)
+class SumyInput:
+    """What every sumy algorithm reads of one document: made once when several rank it
+    (``compare``), since sumy's sentences keep their words once split."""
+
+    candidates: list[Sentence]
+    texts: list[str]
+    prose: list[bool]
+    units: Units
+    dom: ObjectDocumentModel
+
+
+def sumy_input(document: Document, sentences: Sequence[Sentence]) -> SumyInput:
+    candidates = [s for s in sentences if _is_candidate(document, s)]
+    texts = [document.text[s.start : s.end] for s in candidates]
+    prose = prose_mask(texts)
+    return SumyInput(
+        candidates, texts, prose, units_of(texts, prose), sumy_document(document, sentences)
+    )
+
+
 def rank_candidates(
     document: Document,
     sentences: Sequence[Sentence],
@@ -147,24 +168,23 @@ def rank_candidates(
     count: int,
     *,
     engine: str = "fast",
+    shared: SumyInput | None = None,
 ) -> Ranked:
     """Rate every candidate of ``document`` with ``algorithm`` and pick ``count`` of them.
 
     Only prose is picked, and quotations whole (``reader.summary.prose``):
     the sumy algorithms rate the prose sentences and the best are taken unit
-    by unit; the News summariser selects with its own rules.
+    by unit; the News summariser selects with its own rules. ``shared``: the
+    document's ``sumy_input``, when the caller ranks it with several algorithms.
     """
     key = algorithm_key(algorithm)
     if key == NEWS:
         return _rank_news(document, sentences, count)
-    candidates = [s for s in sentences if _is_candidate(document, s)]
-    texts = [document.text[s.start : s.end] for s in candidates]
-    prose = prose_mask(texts)
-    units = units_of(texts, prose)
+    given = shared or sumy_input(document, sentences)
+    candidates, prose, units, dom = given.candidates, given.prose, given.units, given.dom
     from .sumy_adapter import RankedRater
 
     rater = raters(engine)[key]
-    dom = sumy_document(document, sentences)
     rating_count = min(len(candidates), 4 * count + 20)  # ample: each rating is a pass
     for attempt in range(2):
         ratings = rater.rate(dom, rating_count)

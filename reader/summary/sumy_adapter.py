@@ -158,7 +158,7 @@ class Rater:
 
     def make(self, dom: ObjectDocumentModel, count: int) -> AbstractSummarizer:
         """A fresh, configured summariser for ``dom``, which will pick ``count``."""
-        summarizer = self.summarizer(stem)
+        summarizer = _plain_words(self.summarizer(stem))
         summarizer.stop_words = STOP_WORDS
         return summarizer
 
@@ -188,6 +188,15 @@ class Rater:
         if ratings is None:  # sumy returned early (e.g. LSA on a wordless text)
             return dict.fromkeys((s.index for s in dom.sentences), 0.0)
         return ratings
+
+
+def _plain_words(summarizer: AbstractSummarizer) -> AbstractSummarizer:
+    """``summarizer`` with sumy's word functions minus their layers of Python, for words
+    that are ``str`` already (sumy's ``to_unicode`` returns those as they are): the same
+    words and stems (``stem`` lower-cases), for a few thousand calls an article."""
+    summarizer.normalize_word = str.lower
+    summarizer.stem_word = stem
+    return summarizer
 
 
 @functools.cache
@@ -363,7 +372,7 @@ class KLSum(RankedRater):
     key, summarizer = "kl", _KL
 
     def make(self, dom: ObjectDocumentModel, count: int) -> AbstractSummarizer:
-        summarizer = _KL(stem)
+        summarizer = _plain_words(_KL(stem))
         summarizer.limit = count
         # sumy's KL-Sum filters some words before lower-casing them, so it
         # needs every casing of a stop word to drop it.

@@ -6,6 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+from reader.options import ALGORITHMS, NEWS, algorithm_key
 from reader.summary.words import STOP_WORDS, stem, to_words
 
 
@@ -32,6 +35,21 @@ def test_snowball_stems_lower_cased():
     assert stem("Running") == stem("runs") == "run"
     assert stem("generously") == "generous"
     assert stem("added") == "add"  # the current Snowball rules, not the older "ad"
+
+
+@pytest.mark.parametrize(
+    "key", [k for k in map(algorithm_key, ALGORITHMS) if k not in (NEWS, "lead")]
+)
+def test_each_sumy_summariser_normalises_and_stems_words_as_sumys_own_functions(key):
+    from sumy.summarizers._summarizer import AbstractSummarizer
+
+    from reader.summary.sumy_adapter import RATERS, build_dom
+
+    dom = build_dom([([], [(0, "Harbour Running generously, didn't it?")])])
+    summarizer = RATERS[key].make(dom, 1)
+    for word in ("Harbour", "RUNNING", "generously", "didn't", "Ærø", "US"):
+        assert summarizer.normalize_word(word) == AbstractSummarizer.normalize_word(word)
+        assert summarizer.stem_word(word) == AbstractSummarizer.stem_word(summarizer, word)
 
 
 def test_a_news_summary_imports_no_nltk(tmp_path):
