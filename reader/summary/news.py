@@ -36,6 +36,7 @@ import numpy
 from scipy import sparse
 
 from ..models import Document, Sentence
+from .blas import one_blas_thread
 from .news_features import FEATURES, GROUPS, Matrix, Table, feature_table
 from .prose import balanced, quote_units
 
@@ -170,6 +171,17 @@ def rank(
     if antecedents not in ANTECEDENT_MODES:
         raise ValueError(f"antecedents must be one of {ANTECEDENT_MODES}, not {antecedents!r}")
     weights = weights or default_weights()
+    with one_blas_thread():
+        return _rank(document, sentences, count, weights, antecedents)
+
+
+def _rank(
+    document: Document,
+    sentences: Sequence[Sentence],
+    count: int,
+    weights: Weights,
+    antecedents: str,
+) -> Ranking:
     table = feature_table(document, sentences)
     n = len(table.sentences)
     regime = weights.regime(table.has_title or n > FLAT_LIMIT)

@@ -20,7 +20,6 @@ Python); ``reader.fast_summarizers.FAST_RATERS`` subclasses them and replaces
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
@@ -40,9 +39,9 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from threadpoolctl import ThreadpoolController
 
 from ..options import ALGORITHMS, NEWS
+from .blas import one_blas_thread
 from .words import LANGUAGE, STOP_WORDS, stem, to_words
 
 # Hedges and fillers mark opinion or padding rather than the article's news,
@@ -166,11 +165,9 @@ class Rater:
         """Index → rating for every body sentence of ``dom`` (higher is better)."""
         if not dom.sentences:
             return {}
-        # One BLAS thread. The dense steps here (LSA's SVD, the small-text power
-        # methods) are small, and OpenBLAS's default thread pool made a 0.2 s SVD
-        # take seconds on a busy machine. Both engines run with the same limit,
-        # so their BLAS roundings, hence their tie-breaks, stay the same.
-        with _blas_threads().limit(limits=1, user_api="blas"):
+        # Both engines run with one BLAS thread, so their roundings, hence their
+        # tie-breaks, stay the same (see ``blas``).
+        with one_blas_thread():
             return self.raw_ratings(dom, count)
 
     def raw_ratings(self, dom: ObjectDocumentModel, count: int) -> dict[int, float]:
@@ -197,12 +194,6 @@ def _plain_words(summarizer: AbstractSummarizer) -> AbstractSummarizer:
     summarizer.normalize_word = str.lower
     summarizer.stem_word = stem
     return summarizer
-
-
-@functools.cache
-def _blas_threads() -> ThreadpoolController:
-    """The BLAS libraries loaded by now (NumPy's), found once: a search costs milliseconds."""
-    return ThreadpoolController()
 
 
 class RankedRater(Rater):

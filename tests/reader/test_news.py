@@ -352,3 +352,20 @@ def test_the_random_walk_leaves_a_sentence_sharing_no_word_its_teleport_share(
     numpy.testing.assert_allclose(walks[0], walks[1], rtol=1e-9)
     assert walks[0][3] < walks[0][:3].min()
     assert math.isclose(walks[0].sum(), 1.0, rel_tol=1e-6)
+
+
+def test_news_multiplies_on_one_blas_thread(article, monkeypatch):
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    document, sentences = article
+    seen: list[set[int]] = []
+    original = news.feature_table
+
+    def watched(*args, **kwargs):
+        seen.append({lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"})
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(news, "feature_table", watched)
+    with threadpool_limits(limits=2, user_api="blas"):  # as NumPy starts on two cores
+        summarize(document, sentences, NEWS, "3")
+    assert seen == [{1}]
