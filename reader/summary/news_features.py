@@ -145,22 +145,24 @@ def _facts(text: str) -> _TextFacts:
     """The facts of one sentence, kept for the next summary: a book's section summaries,
     and a summary of another length, read the same sentences again."""
     words = to_words(text)
-    lowered = [w.lower() for w in words]
-    tokens = [stem(w) for w in lowered]
+    lowered = list(map(str.lower, words))
+    tokens = list(map(stem, lowered))
     kept = [w not in STOP_WORDS for w in lowered]
     pairs = tuple(
-        f"{a} {b}"
-        for a, b in itertools.pairwise(tokens)
-        if not (a in STOP_WORDS and b in STOP_WORDS)
+        [
+            f"{a} {b}"
+            for a, b in itertools.pairwise(tokens)
+            if not (a in STOP_WORDS and b in STOP_WORDS)
+        ]
     )
     caps = capitalised_share(words)
     return _TextFacts(
         words,
-        tuple(w for w, keep in zip(lowered, kept, strict=True) if keep),
-        tuple(t for t, keep in zip(tokens, kept, strict=True) if keep),
+        tuple(itertools.compress(lowered, kept)),
+        tuple(itertools.compress(tokens, kept)),
         pairs,
         caps,
-        is_prose(text, words),
+        is_prose(text, words, caps),
         _form_of(text, words, caps),
     )
 

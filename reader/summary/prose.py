@@ -85,17 +85,20 @@ def capitalised_share(words: Sequence[str]) -> float:
     """Share of the words after the first that start with a capital (names, title case)."""
     if len(words) < 2:
         return 0.0
-    return sum(w[0].isupper() for w in words[1:]) / (len(words) - 1)
+    return len([w for w in words[1:] if w[0].isupper()]) / (len(words) - 1)
 
 
-def not_prose_reason(text: str, words: Sequence[str] | None = None) -> str | None:
+def not_prose_reason(
+    text: str, words: Sequence[str] | None = None, capitalised: float | None = None
+) -> str | None:
     """Why ``text`` is not running text ("a byline", "a caption", ...), or None when it is.
 
     Rejected: fewer than ``MIN_WORDS`` words; bylines, credits and captions; page
     furniture; contents lines; table rows (cells apart by gaps or pipes, or
     more numbers than words); and lines of names or labels, where most words
     are capitalised and, unless many words long, nothing ends a sentence.
-    ``words`` (the text's words, e.g. sumy's ``to_words``) saves finding them again.
+    ``words`` (the text's words, e.g. sumy's ``to_words``) saves finding them again, and
+    ``capitalised`` their ``capitalised_share``.
     """
     words = _WORDS.findall(text) if words is None else words
     if _BYLINE.match(text) or _CREDITS.match(text):
@@ -111,7 +114,8 @@ def not_prose_reason(text: str, words: Sequence[str] | None = None) -> str | Non
         return "a contents line"
     if len(words) < MIN_WORDS:
         return "too short"
-    capitalised = capitalised_share(words)
+    if capitalised is None:
+        capitalised = capitalised_share(words)
     if ends_sentence(text):
         return "a list of names" if capitalised > 0.8 else None
     if capitalised > 0.5 or len(words) < 8:
@@ -119,9 +123,11 @@ def not_prose_reason(text: str, words: Sequence[str] | None = None) -> str | Non
     return None
 
 
-def is_prose(text: str, words: Sequence[str] | None = None) -> bool:
+def is_prose(
+    text: str, words: Sequence[str] | None = None, capitalised: float | None = None
+) -> bool:
     """Whether ``text`` reads as a sentence of running text (see ``not_prose_reason``)."""
-    return not_prose_reason(text, words) is None
+    return not_prose_reason(text, words, capitalised) is None
 
 
 def prose_mask(texts: Sequence[str], words: Sequence[Sequence[str]] | None = None) -> list[bool]:
