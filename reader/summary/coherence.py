@@ -135,6 +135,10 @@ _CONNECTIVES: Mapping[tuple[str, ...], frozenset[str]] = {
     }.items()
 }
 _LONGEST = max(len(phrase) for phrase in _CONNECTIVES)
+#: The words a sentence that leans on the one before can open with.
+_LEADS = frozenset(
+    {*_PERSONAL, "it", *_DEMONSTRATIVE, "that", *(phrase[0] for phrase in _CONNECTIVES)}
+)
 
 
 def leans_on_context(text: str) -> bool:
@@ -154,6 +158,8 @@ def leans_on_context(text: str) -> bool:
         return False
     after = head[first.end() : first.end() + 1]
     if after == "-" or after.isalnum() or after == "_":  # "Then-mayor", "So-called"
+        return False
+    if word.lower() not in _LEADS:  # most sentences: no need to read on
         return False
     words = _WORDS.findall(head.lower().replace("’", "'"))
     following = words[1] if len(words) > 1 else ""
