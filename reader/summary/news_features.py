@@ -133,6 +133,7 @@ class _TextFacts:
 
     words: tuple[str, ...]
     content: tuple[str, ...]  # lower-cased, without stop words
+    shown: tuple[str, ...]  # ``content`` as written, for naming the keywords
     stems: tuple[str, ...]  # of ``content``
     pairs: tuple[str, ...]  # stemmed two-word phrases (``_phrases``)
     caps: float
@@ -159,6 +160,7 @@ def _facts(text: str) -> _TextFacts:
     return _TextFacts(
         words,
         tuple(itertools.compress(lowered, kept)),
+        tuple(itertools.compress(words, kept)),
         tuple(itertools.compress(tokens, kept)),
         pairs,
         caps,
@@ -216,7 +218,7 @@ def feature_table(document: Document, sentences: Sequence[Sentence]) -> Table:
         bool(title),
         prose,
         f["leans"] > 0 if n else numpy.zeros(0, dtype=bool),
-        _keyword_names(key_ids, stem_vocabulary, stems, words),
+        _keyword_names(key_ids, stem_vocabulary, stems, [x.shown for x in facts]),
         sparse.csr_matrix((stem_counts[:, key_ids] > 0).astype(float)),
         title_words,
     )
@@ -226,13 +228,13 @@ def _keyword_names(
     key_ids: numpy.ndarray,
     vocabulary: dict[str, int],
     stems: Sequence[Sequence[str]],
-    words: Sequence[Sequence[str]],
+    shown: Sequence[Sequence[str]],
 ) -> tuple[str, ...]:
-    """Each keyword stem as a word a person reads: its most frequent form in the article."""
+    """Each keyword stem as a word a person reads: its most frequent form in the article
+    (``shown``: each candidate's content words as written, one for each of its ``stems``)."""
     wanted: dict[int, dict[str, int]] = {i: {} for i in key_ids.tolist()}
     by_stem = {s: i for s, i in vocabulary.items() if i in wanted}
-    content = ([w for w in ws if w.lower() not in STOP_WORDS] for ws in words)
-    for row_stems, row_words in zip(stems, content, strict=True):
+    for row_stems, row_words in zip(stems, shown, strict=True):
         for s, w in zip(row_stems, row_words, strict=True):
             i = by_stem.get(s)
             if i is not None:
