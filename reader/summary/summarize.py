@@ -146,7 +146,6 @@ class SumyInput:
     (``compare``), since sumy's sentences keep their words once split."""
 
     candidates: list[Sentence]
-    texts: list[str]
     prose: list[bool]
     units: Units
     dom: ObjectDocumentModel
@@ -156,9 +155,8 @@ def sumy_input(document: Document, sentences: Sequence[Sentence]) -> SumyInput:
     candidates = [s for s in sentences if _is_candidate(document, s)]
     texts = [document.text[s.start : s.end] for s in candidates]
     prose = prose_mask(texts)
-    return SumyInput(
-        candidates, texts, prose, units_of(texts, prose), sumy_document(document, sentences)
-    )
+    dom = sumy_document(document, sentences, candidates)
+    return SumyInput(candidates, prose, units_of(texts, prose), dom)
 
 
 def rank_candidates(
@@ -236,15 +234,21 @@ def _depth(scores: Sequence[float], order: Sequence[int], picked: Sequence[int],
     return sum(1 for value in scores if value >= worst)
 
 
-def sumy_document(document: Document, sentences: Sequence[Sentence]) -> ObjectDocumentModel:
-    """sumy's model of ``document``: candidates as sentences, title and headings as headings.
+def sumy_document(
+    document: Document,
+    sentences: Sequence[Sentence],
+    candidates: Sequence[Sentence] | None = None,
+) -> ObjectDocumentModel:
+    """sumy's model of ``document``: candidates as sentences, title and headings as headings
+    (``candidates``: the document's, when the caller has them already).
 
     Every candidate is rated, prose or not, so that the ratings stay stock
     sumy's; only the picking passes over what is not prose.
     """
     from .sumy_adapter import build_dom
 
-    candidates = [s for s in sentences if _is_candidate(document, s)]
+    if candidates is None:
+        candidates = [s for s in sentences if _is_candidate(document, s)]
     return build_dom(_paragraphs(document, sentences, candidates))
 
 
