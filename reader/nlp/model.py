@@ -81,9 +81,13 @@ def settle_heap() -> None:
 
 
 def use_model_packages(packages: Sequence[str]) -> None:
-    """Look for the model among ``packages`` only (a worker process is told which)."""
-    global MODEL_PACKAGES
-    MODEL_PACKAGES = tuple(packages)
+    """Look for the model among ``packages`` only (a worker process is told which); a
+    model loaded from others is dropped (a worker forked with one loaded)."""
+    global MODEL_PACKAGES, _nlp, _loaded
+    with _lock:
+        if tuple(packages) != MODEL_PACKAGES:
+            _nlp, _loaded = None, None
+        MODEL_PACKAGES = tuple(packages)
 
 
 def is_model_loaded(components: Collection[str] | None = None) -> bool:

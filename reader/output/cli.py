@@ -22,11 +22,11 @@ from ..entities.search import matching_entities
 from ..errors import InvalidOption
 from ..models import Analysis, AnalysisOptions, Document
 from ..options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
-from ..run.batch import INTERNAL_ERROR, analyze_files
+from ..run.sentence_workers import warm_up_for
 from . import report, serialize
 from .commands import PROG, OneLineParser
 
-__all__ = ["INTERNAL_ERROR", "build_parser", "run", "run_cli"]
+__all__ = ["build_parser", "run", "run_cli"]
 log = logging.getLogger(__name__)
 FORMATS = ("text", "markdown", "json", "jsonl")
 
@@ -187,7 +187,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     collected: list[dict[str, Any]] = []
     json_summary = args.command == "summarize" and args.format in ("json", "jsonl")
     then = with_ranks if json_summary else None
-    results = analyze_files(args.files, options, _stages(args.command), then=then)
+    stages = _stages(args.command)
+    # A book's summary: its sentence workers' server starts loading senter before this
+    # process imports the analysis (a sixth of a second), see ``sentence_workers``.
+    warm_up_for(args.files, stages)
+    from ..run.batch import analyze_files
+
+    results = analyze_files(args.files, options, stages, then=then)
     for index, result in enumerate(results):
         path = result.path
         for message in result.warnings:

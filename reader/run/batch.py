@@ -17,7 +17,6 @@ the files it had not finished are read here.
 from __future__ import annotations
 
 import logging
-import os
 import signal
 from collections import deque
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -31,8 +30,9 @@ from ..errors import ReaderError
 from ..loaders import load_document
 from ..models import Analysis, AnalysisOptions, Document
 from .offload import prepare_summary
-from .parallel import MAX_WORKERS, usable_cores
 from .pipeline import analyze
+from .sentence_workers import warm_up_for
+from .sizing import MAX_WORKERS, guessed_words, usable_cores
 from .staged import Mode
 from .stages import STAGES
 
@@ -45,7 +45,6 @@ INTERNAL_ERROR = (
 )
 #: Files a batch must hold, in words (guessed from their size), for workers to pay.
 BATCH_MIN_WORDS = 20_000
-BYTES_PER_WORD = 6
 #: Files handed to each worker ahead of the one being printed.
 AHEAD = 2
 TASKS_PER_WORKER = 500
@@ -112,13 +111,7 @@ def batch_workers(paths: Sequence[str]) -> int:
     cores = min(usable_cores(), MAX_WORKERS)
     if cores < 2 or len(paths) < 2:
         return 0
-    size = 0
-    for path in paths:
-        try:
-            size += os.path.getsize(path)
-        except OSError:
-            continue
-    return min(cores, len(paths)) if size // BYTES_PER_WORD >= BATCH_MIN_WORDS else 0
+    return min(cores, len(paths)) if guessed_words(paths) >= BATCH_MIN_WORDS else 0
 
 
 def analyze_files(
@@ -138,6 +131,8 @@ def analyze_files(
     stages = tuple(stages)
     count = batch_workers(paths) if workers is None else workers
     if count < 1:
+        if warm_up_for(paths, stages):
+            prepare_summary()  # while the sentence workers' server loads senter
         for path in paths:
             yield read_and_analyze(path, options, stages, then=then)
         return

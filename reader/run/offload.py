@@ -72,7 +72,8 @@ def summary_runs_here(document: Document, start_workers: bool) -> bool:
     """Whether ``summarize_aside`` would summarise ``document`` in this process."""
     if word_count(document) < PARALLEL_MIN_WORDS:
         return True
-    from .parallel import running_pool, usable_cores
+    from .parallel import running_pool
+    from .sizing import usable_cores
 
     return running_pool() is None and not (start_workers and usable_cores() >= 2)
 

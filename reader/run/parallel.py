@@ -12,10 +12,12 @@ first for the whole document, then entities, then statements. The tagging,
 nine tenths of the work, is balanced: a worker that runs out of its own
 chunks takes over another's (``_Schedule``).
 
-The pool starts on first use (spawn context), shuts down at exit or through
-``stop_workers()``, and is never relied upon: if the workers cannot start or stop,
-``PoolUnavailable`` is raised and ``staged.FallbackParse`` parses in process.
-Cancelling an analysis tells the workers to drop its remaining chunks.
+The pool starts on first use (its processes spawned; a summary's own sentence
+workers are forked from a server that loaded senter, see ``sentence_workers``),
+shuts down at exit or through ``stop_workers()``, and is never relied upon: if
+the workers cannot start or stop, ``PoolUnavailable`` is raised and
+``staged.FallbackParse`` parses in process. Cancelling an analysis tells the
+workers to drop its remaining chunks.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ import atexit
 import contextlib
 import itertools
 import multiprocessing
-import os
 import queue
 import threading
 import time
@@ -39,9 +40,11 @@ from ..nlp import ParsedBlock
 from ..nlp.segment import sentences_from_spans
 from .messages import STOP, Call, Drop, FromWorker, Ready, Reply, StartFailed, Work
 from .progress import phases_cost, report_parts, weighted
+from .sizing import MAX_WORKERS, usable_cores
 from .worker import worker_main
 
 if TYPE_CHECKING:
+    from multiprocessing.context import ForkServerContext, SpawnContext
     from multiprocessing.process import BaseProcess
     from multiprocessing.queues import Queue
 
@@ -49,7 +52,6 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 PHASES = ("sentences", "entities", "statements")
-MAX_WORKERS = 4
 POLL_SECONDS = 0.05
 START_TIMEOUT = 120.0  # seconds for the first worker to load the model
 #: Chunks each worker has been asked to tag ahead of what it has sent back.
@@ -63,13 +65,6 @@ WORKER_NICENESS = 10
 
 class PoolUnavailable(ReaderError):
     """The worker processes cannot start or have stopped: parse in this process."""
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
 
 
 def _docs_from_bytes(data: bytes, vocab: Vocab) -> list[Doc]:
@@ -153,8 +148,13 @@ class ParsePool:
         packages: Sequence[str] | None = None,
         components: Sequence[str] | None = None,
         niceness: int = 0,
+        context: SpawnContext | ForkServerContext | None = None,
     ) -> None:
         self.processes = max(1, processes)
+        #: How the workers start: spawned by default (a fresh interpreter each).
+        self.context: SpawnContext | ForkServerContext = context or multiprocessing.get_context(
+            "spawn"
+        )
         self.niceness = niceness
         self.packages = tuple(packages if packages is not None else nlp.MODEL_PACKAGES)
         #: The model's components in each worker (None: all, for every phase).
@@ -185,7 +185,7 @@ class ParsePool:
             if self._procs:
                 return
             try:
-                ctx = multiprocessing.get_context("spawn")
+                ctx = self.context
                 self._outbox = ctx.Queue()
                 for index in range(self.processes):
                     inbox = ctx.Queue()
@@ -483,35 +483,6 @@ class PooledParse:
             self.pool.shutdown()
 
     owns_pool = False  # a pool started for this parse alone stops with it
-
-
-#: Words a worker of its own must have to split into sentences for its start
-#: (a second or so: Python, spaCy, senter) to pay for itself; it also leaves this
-#: process free to import the summariser meanwhile.
-SENTENCE_WORKER_WORDS = 20_000
-
-
-def sentence_workers(words: int) -> int:
-    """How many workers of their own should split a text of ``words`` words (0: none)."""
-    if usable_cores() < 2:
-        return 0
-    return min(usable_cores(), MAX_WORKERS, words // SENTENCE_WORKER_WORDS)
-
-
-def split_on_workers(document: Document, processes: int) -> PooledParse:
-    """``document``'s sentences split by ``processes`` workers of their own, which load
-    senter alone and stop when the sentences are in (a summary needs nothing else).
-
-    Raises ``PoolUnavailable`` when they cannot start.
-    """
-    pool = ParsePool(processes, components=nlp.SENTENCE_PIPES)
-    try:
-        parse = pool.submit(document, sentences_only=True)
-    except BaseException:
-        pool.shutdown()
-        raise
-    parse.owns_pool = True
-    return parse
 
 
 # --------------------------------------------------------------------------- the shared pool

@@ -18,7 +18,7 @@ An analysis that wants the sentences alone (a summary) says so
 (``sentences_only``), and only what sentence boundaries need runs, with the
 same sentences: an article's tok2vec and parser (``nlp.parse_sentences``), a
 long document's senter, on workers of its own that load nothing else
-(``parallel.split_on_workers``) unless the shared workers already run. Asked
+(``sentence_workers.split_on_workers``) unless the shared workers already run. Asked
 for more later, such a parse computes the rest as a full one would.
 """
 
@@ -95,7 +95,8 @@ def open_parse(
 def _sentence_parse(document: Document) -> StagedParse:
     """A long document's sentences alone: on the shared workers if they run, else on
     workers of its own when they pay for their start, else here."""
-    from .parallel import running_pool, sentence_workers, split_on_workers
+    from .parallel import running_pool
+    from .sentence_workers import sentence_workers, split_on_workers
 
     pool = running_pool()
     if pool is not None:

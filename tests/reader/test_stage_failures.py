@@ -15,7 +15,7 @@ import pytest
 from reader.loaders import load_document
 from reader.models import AnalysisOptions, Document
 from reader.output import cli
-from reader.run import pipeline, staged
+from reader.run import batch, pipeline, staged
 from reader.run.cache import AnalysisCache, analyze_cached
 from reader.run.stages import STAGE_RESULTS
 
@@ -132,5 +132,5 @@ def test_an_unexpected_error_while_reading_is_one_human_line(write_file, monkeyp
     code, out, err = run_cli("entities", str(path))
 
     assert code == 1 and out == ""
-    assert err == f"article-reader: {path}: {cli.INTERNAL_ERROR}\n"
+    assert err == f"article-reader: {path}: {batch.INTERNAL_ERROR}\n"
     assert "ValueError" not in err
