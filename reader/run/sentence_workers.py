@@ -5,15 +5,16 @@ recogniser or the parser. A long document's are split on workers of its own
 (``split_on_workers``) that load senter alone, unless the shared workers of
 ``parallel`` already run.
 
-Where the system has it (Linux, macOS), the workers are forked from one
-server process (multiprocessing's forkserver) that imported spaCy and loaded
-senter once (``sentence_preload``), instead of being spawned each as a fresh
-interpreter that does so itself: a second of CPU for each worker, on every
-core at once, before the first sentence. Forked, they start in milliseconds
-and share the model's memory. The server is started as soon as a long
-document is expected (``warm_up_for``, from a file's size, before it is read), so
-that its load overlaps this process's own start and the reading of the file.
-Elsewhere (Windows) the workers are spawned.
+Where the system has it (Linux, macOS), the workers are forked from one server
+process (multiprocessing's forkserver) that imported spaCy and loaded senter
+once (``sentence_preload``), instead of being spawned each as a fresh
+interpreter that does so itself: a second of CPU for each worker, on every core
+at once, before the first sentence. Forked, they start in milliseconds and
+share the model's memory. The server is started as soon as a long document is
+expected (``warm_up_for``, from a file's size, before it is read), so that its
+load overlaps this process's own start and the reading of the file; a wrong
+guess costs the other core a second and the server's memory until the command
+ends. Elsewhere (Windows, a bundled app) the workers are spawned.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def sentence_workers(words: int) -> int:
 
 def worker_context() -> SpawnContext | ForkServerContext:
     """How sentence workers start: forked from the preloaded server where there is one."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    frozen = getattr(sys, "frozen", False)  # a bundled app starts its helpers by spawning
+    if frozen or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([PRELOAD])
