@@ -152,9 +152,7 @@ class ParsePool:
     ) -> None:
         self.processes = max(1, processes)
         #: How the workers start: spawned by default (a fresh interpreter each).
-        self.context: SpawnContext | ForkServerContext = context or multiprocessing.get_context(
-            "spawn"
-        )
+        self.context = context if context is not None else multiprocessing.get_context("spawn")
         self.niceness = niceness
         self.packages = tuple(packages if packages is not None else nlp.MODEL_PACKAGES)
         #: The model's components in each worker (None: all, for every phase).
