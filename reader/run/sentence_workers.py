@@ -19,6 +19,7 @@ ends. Elsewhere (Windows, a bundled app) the workers are spawned.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sys
 from collections.abc import Collection, Sequence
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from ..models import Document
     from .parallel import PooledParse
 
+log = logging.getLogger(__name__)
 #: Words a worker of its own must have to split into sentences for its start to
 #: pay for itself (spawned: a second or so for Python, spaCy and senter); it also
 #: leaves this process free to import the summariser meanwhile.
@@ -76,7 +78,10 @@ def warm_up_for(paths: Sequence[str], stages: Collection[str]) -> bool:
     if worker_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        try:
+            forkserver.ensure_running()
+        except Exception:  # only a head start: the workers will say what is wrong
+            log.info("The sentence workers' server did not start", exc_info=True)
     return True
 
 

@@ -86,3 +86,29 @@ def test_only_a_summary_of_one_long_file_warms_the_server_up(book, write_file, m
     monkeypatch.setattr(sentence_workers, "usable_cores", lambda: 1)
     assert not warm_up_for([book], ("summary",))
     assert parallel._pool is None  # nothing here starts the shared workers
+
+
+@pytest.mark.skipif(not FORKSERVER, reason="no forkserver on this system: workers are spawned")
+def test_a_server_that_cannot_start_costs_the_summary_its_head_start_only(
+    spacy_model, book, monkeypatch
+):
+    from multiprocessing import forkserver
+
+    def refuse() -> None:
+        raise OSError("no room for the server's socket")
+
+    monkeypatch.setattr(forkserver, "ensure_running", refuse)
+    monkeypatch.setattr(sentence_workers, "usable_cores", lambda: 2)
+    assert warm_up_for([book], ("summary",))  # no exception: the workers will say it
+    document = load_document(book)
+    parse = staged.FallbackParse(
+        document,
+        None,
+        sentences_only=True,
+        start=lambda: sentence_workers.split_on_workers(document, 2),
+    )
+    try:
+        sentences = parse.sentences(None)
+    finally:
+        parse.close()
+    assert sentences == staged.LocalParse(document, sentences_only=True).sentences(None)
