@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,13 @@ import pytest
 
 from reader import nlp
 from reader.run import parallel
+
+_CACHE_DIR = os.environ["ARTICLE_READER_CACHE_DIR"]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Leave no cache directory behind in the system's temporary folder."""
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

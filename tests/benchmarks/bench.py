@@ -45,7 +45,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-os.environ.setdefault("ARTICLE_READER_CACHE_DIR", tempfile.mkdtemp(prefix="bench-cache-"))
+if "ARTICLE_READER_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.TemporaryDirectory(prefix="bench-cache-")  # removed at exit
+    os.environ["ARTICLE_READER_CACHE_DIR"] = _CACHE.name
 
 import reader  # noqa: E402
 from reader.options import ALGORITHMS, NEWS  # noqa: E402
