@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from reader.run.cache import AnalysisCache
 from ui.app import release_offscreen_clipboard
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.tasks import AnalysisController
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +28,6 @@ def _empty_clipboard_after_test(qapp: QApplication):
 def _no_dangling_qt_work(qapp: QApplication):
     """Fail a test that leaves a window's analysis running or one of its timers ticking."""
     yield
-    from ui.main_window import MainWindow
-
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
             pool = widget.controller.pool
@@ -31,3 +36,38 @@ def _no_dangling_qt_work(qapp: QApplication):
             timers = [timer for timer in widget.findChildren(QTimer) if timer.objectName()]
             ticking = [timer.objectName() for timer in timers if timer.isActive()]
             assert not ticking or widget.isVisible(), f"timers left running: {ticking}"
+
+
+# -- a main window with its own settings and cache (``make_window``, ``window``) --
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings" / "article-reader.ini"
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> AnalysisCache:
+    return AnalysisCache(tmp_path / "cache" / "analyses.sqlite3")
+
+
+@pytest.fixture
+def make_window(qtbot, settings_file, cache, spacy_model) -> Iterator[Callable[[], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        window = MainWindow(settings, AnalysisController(cache=cache))
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        assert window.controller.pool.activeThreadCount() == 0
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()

@@ -17,17 +17,8 @@ from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
 from ui.tasks import AnalysisController
 
-from . import test_main_window as main
 from .article_samples import long_article, quoted_article, short_article
-from .test_main_window import TIMEOUT, drag_enter_event, open_and_wait
-
-# The main window's fixtures: a window on a temporary settings file and cache.
-settings_file, cache, make_window, window = (
-    main.settings_file,
-    main.cache,
-    main.make_window,
-    main.window,
-)
+from .window_helpers import TIMEOUT, drag_enter_event, open_and_wait
 
 #: Words enough for the parse to go to the worker processes, chunk by chunk.
 BOOK_PARAGRAPHS = 600
