@@ -11,8 +11,7 @@ from ui.actions import action_specs
 
 from .article_samples import short_article
 from .reading_samples import book, show, windows
-
-TIMEOUT = 60_000
+from .window_helpers import TIMEOUT
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from ui.settings import Settings
 from ui.tasks import AnalysisController
 
 from .article_samples import short_article
-
-TIMEOUT = 60_000
+from .window_helpers import TIMEOUT
 
 
 @pytest.fixture

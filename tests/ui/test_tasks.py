@@ -14,8 +14,7 @@ from reader.models import Analysis, AnalysisOptions, Document
 from ui.tasks import AnalysisController
 
 from .article_samples import long_article, short_article
-
-TIMEOUT = 60_000
+from .window_helpers import TIMEOUT
 
 
 class Recorder:

@@ -25,7 +25,7 @@ from ui.panels.stance_matrix import (
 from ui.settings import Settings
 from ui.tasks import AnalysisController
 
-TIMEOUT = 60_000
+from .window_helpers import TIMEOUT
 
 
 @pytest.fixture(scope="module")
