@@ -98,7 +98,10 @@ class BlockFormatter:
         cursor.setBlockFormat(body)
         if again:
             cursor.setCharFormat(QTextCharFormat())
-        for match in _BLANK_LINE.finditer(self._document.text, start, end):
+        text = self._document.text
+        for match in _BLANK_LINE.finditer(text, start, end):
+            if match.end() < len(text) and text[match.end()] != "\n":
+                continue  # blank only up to ``end``: the line goes on (a paragraph at ``end``)
             cursor.setPosition(self._index.to_qt(match.start()))
             cursor.setBlockFormat(blank)
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QTextBlockFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication
 
 from ui import appearance, theme
@@ -75,6 +82,43 @@ def test_zoom_keeps_the_reader_in_place_in_a_long_text(make_window, qtbot) -> No
     # The paragraph the reader was at is still at the top, in the new size.
     line = document.text.rfind("\n", 0, target) + 1
     assert line - 5 <= view.top_offset() <= target + 40
+
+
+def test_a_new_size_or_theme_leaves_every_line_its_height(make_window, qtbot) -> None:
+    """The paragraph at the top, scrolled into its middle, is formatted again last:
+    it once took the low height of a blank line and its lines were drawn over each other."""
+    window = make_window()
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    document = book(chapters=4)
+    show(window, document)
+    view = window.article_view
+    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
+    paragraph = document.text.index("Paragraph 7 of chapter 3")
+    view.scroll_to_offset(document.text.index("the gulls", paragraph))
+    assert view._line_start(view.top_offset()) == paragraph
+    window.zoom_in_action.trigger()
+    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
+    assert squashed_lines(view) == []
+    view.set_reading_style(view.reading_style().zoomed(0))
+    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
+    assert squashed_lines(view) == []
+
+
+def squashed_lines(view) -> list[str]:
+    """Lines with text that have the low height of a blank line (drawn on top of each other)."""
+    out = []
+    block = view.document().begin()
+    while block.isValid():
+        fixed = (
+            block.blockFormat().lineHeightType()
+            == QTextBlockFormat.LineHeightTypes.FixedHeight.value
+        )
+        if fixed and block.text().strip():
+            out.append(block.text()[:40])
+        block = block.next()
+    return out
 
 
 def test_reading_settings_change_font_spacing_and_width_and_are_kept(make_window, qtbot) -> None:
