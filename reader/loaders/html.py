@@ -30,6 +30,9 @@ _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 # A single trafilatura block is kept over lxml's blocks only when the page had a lot around it.
 _MIN_BOILERPLATE_SHARE = 0.25
 METADATA_KEYS = ("author", "date", "sitename")
+#: A date only from the page's markup (meta tags, ``<time>``, a dated byline), never a
+#: year guessed from its text: "Copyright 2024" or "since 2022" is no publication date.
+DATE_RULES = {"extensive_search": False, "original_date": True}
 #: Visible characters of a page above which its text is taken whole (see ``_whole_page``).
 MAX_EXTRACTED_CHARS = 1_500_000
 _INVISIBLE = ("script", "style", "noscript", "template")
@@ -71,6 +74,7 @@ def parse_html(data: bytes, name: str) -> Parsed:
         include_links=False,
         include_formatting=False,
         deduplicate=False,
+        date_extraction_params=DATE_RULES,
     )
     parts: list[Part] = []
     body = getattr(extracted, "body", None)  # a trafilatura Document (a dict only when asked)
@@ -78,7 +82,7 @@ def parse_html(data: bytes, name: str) -> Parsed:
         parts = _extracted_parts(body)
     visible = visible_parts(tree)
     parts = visible if _prefer_visible(parts, visible) else _restore_headings(parts, visible)
-    meta = extracted if extracted is not None else trafilatura.extract_metadata(tree)
+    meta = extracted if extracted is not None else _metadata(tree)
     metadata = {
         key: clean_inline(str(value))
         for key in METADATA_KEYS
@@ -101,9 +105,7 @@ def _whole_page(tree: HtmlElement, name: str, visible_chars: int) -> Parsed:
         "the article was not separated from the rest of the page."
     )
     head = tree.find("head")  # metadata from the head alone: htmldate reads every line
-    meta = trafilatura.extract_metadata(
-        document_fromstring("<html></html>") if head is None else _with_head(head)
-    )
+    meta = _metadata(document_fromstring("<html></html>") if head is None else _with_head(head))
     metadata = {
         key: clean_inline(str(value))
         for key in METADATA_KEYS
@@ -111,6 +113,10 @@ def _whole_page(tree: HtmlElement, name: str, visible_chars: int) -> Parsed:
     }
     title = clean_inline(getattr(meta, "title", None) or "") or _page_title(tree)
     return assemble(place_title(visible_parts(tree), title), title, metadata)
+
+
+def _metadata(tree: HtmlElement) -> object:
+    return trafilatura.extract_metadata(tree, date_config=DATE_RULES, extensive=False)
 
 
 def _with_head(head: HtmlElement) -> HtmlElement:

@@ -281,6 +281,19 @@ def test_html_article_keeps_the_text_and_drops_the_page_around_it(write_file, no
     assert_well_formed(doc)
 
 
+def test_a_page_without_a_date_gets_none_made_up(write_file, no_network):
+    """Its footer's "Copyright 2024" and a year in its text are not its date."""
+    undated = ARTICLE_PAGE.replace(
+        '<meta property="article:published_time" content="2024-11-18">', ""
+    )
+    undated = undated.replace(PARAGRAPHS[1], PARAGRAPHS[1] + " The pier has stood since 1921.")
+    doc = load_document(write_file("undated.html", undated))
+
+    assert PARAGRAPHS[0] in doc.text
+    assert "date" not in doc.metadata
+    assert doc.metadata["author"] == "Ruth Calloway"
+
+
 def test_html_saved_as_txt_is_read_as_html(write_file, no_network):
     doc = load_document(write_file("ferry.txt", ARTICLE_PAGE))
 
