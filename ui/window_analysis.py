@@ -19,6 +19,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Slot
 
 from reader import Analysis, Document, Entity, StageNote, Statement, Summary
 
+from .article_tabs import NEW_TAB_TEXT
 from .window_parts import APP_NAME
 
 if TYPE_CHECKING:
@@ -112,12 +113,24 @@ class AnalysisResults(_Base):
             # file that has gone, and finish the on-screen article if it was cut short.
             if not os.path.exists(failed_path):
                 self.recent_menu.remove(failed_path)
-            if session.document is not None and not session.complete:
+            if session.document is None:
+                self._drop_empty_tab(tab, message)
+                return
+            if not session.complete:
                 session.failed = False
                 tab.controller.submit_analysis(session.document, tab.options)
             return
         if tab is self.tab:
             self.side.explain_missing(session, "the analysis failed")
+
+    def _drop_empty_tab(self, tab: ArticleTab, message: str) -> None:
+        """A tab opened for a file that did not load holds nothing: it goes, and the
+        message shows on the tab left in view; the window's only tab is new again."""
+        if self.article_tabs.count() > 1:
+            self.close_tab(tab)
+            self.show_error(message)
+        else:
+            self.article_tabs.set_title(tab, NEW_TAB_TEXT)
 
     def _on_finished(self, tab: ArticleTab) -> None:
         session = tab.session

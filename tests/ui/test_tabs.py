@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ui import tasks
+from ui.article_tabs import NEW_TAB_TEXT
 from ui.main_window import MainWindow, file_url_mime
 from ui.settings import Settings
 from ui.tasks import AnalysisController
@@ -136,6 +137,22 @@ def test_closing_the_last_tab_leaves_an_empty_one(qtbot, window, write_file) -> 
     assert window.windowTitle() == "Article Reader"
     assert window.entity_sidebar.entities() == ()
     assert window.summary_panel.current_summary() is None
+
+
+def test_a_file_that_does_not_load_leaves_no_empty_tab(qtbot, window, write_file) -> None:
+    bad = write_file("junk.txt", bytes(range(256)) * 64)
+    with qtbot.waitSignal(window.controller.failed, timeout=TIMEOUT):
+        window.open_path(bad)  # the window's only tab: it stays, new again
+    assert window.article_tabs.count() == 1
+    assert window.article_tabs.tabText(0) == NEW_TAB_TEXT and window.tab.is_empty()
+    good = write_file("bridge.txt", short_article())
+    open_and_wait(qtbot, window, good)
+    first = window.tab
+    window.open_path(bad)  # a new tab for it, which goes when it fails
+    assert window.article_tabs.count() == 2
+    qtbot.waitUntil(lambda: window.article_tabs.count() == 1, timeout=TIMEOUT)
+    assert window.tab is first and window.document.path == str(good)
+    assert "junk.txt" in window.message_bar.text() and not window.message_bar.isHidden()
 
 
 def test_keys_switch_and_close_tabs_and_middle_click_closes(qtbot, window, write_file) -> None:
