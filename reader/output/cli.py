@@ -18,13 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TextIO
 
-from ..entities.search import matching_entities
 from ..errors import InvalidOption
 from ..models import Analysis, AnalysisOptions, Document
 from ..options import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, parse_length
 from ..run.sentence_workers import warm_up_for
 from . import report, serialize
 from .commands import PROG, OneLineParser
+from .statement_filter import keep_statements
 
 __all__ = ["build_parser", "run", "run_cli"]
 log = logging.getLogger(__name__)
@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         action="append",
         help="keep only the statements about this person, organisation or place (repeatable)",
+    )
+    stance.add_argument(
+        "--speaker",
+        "-s",
+        metavar="NAME",
+        action="append",
+        help="keep only the statements this person or organisation makes (repeatable)",
     )
     toward = commands.add_parser(
         "toward",
@@ -160,20 +167,6 @@ def with_ranks(document: Document, analysis: Analysis) -> Analysis:
     return replace(analysis, summary=summary)
 
 
-def about_targets(analysis: Analysis, names: Sequence[str]) -> tuple[Analysis, list[str]]:
-    """``analysis`` with only the statements about the entities ``names`` stand for,
-    and the names that stand for none."""
-    wanted: set[str] = set()
-    unknown = []
-    for name in names:
-        found = matching_entities(analysis.entities, name)
-        wanted.update(e.name for e in found)
-        if not found:
-            unknown.append(name)
-    kept = tuple(s for s in analysis.statements if wanted & set(s.targets))
-    return replace(analysis, statements=kept), unknown
-
-
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "toward":
         from .toward import run_toward
@@ -204,14 +197,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         document, analysis = result.document, result.analysis
         assert document is not None and analysis is not None
-        if getattr(args, "target", None):
-            analysis, unknown = about_targets(analysis, args.target)
-            for name in unknown:
-                print(
-                    f"{PROG}: {path}: warning: no person, organisation or place "
-                    f"named {name!r} here",
-                    file=err,
-                )
+        targets, speakers = getattr(args, "target", None), getattr(args, "speaker", None)
+        if targets or speakers:
+            analysis, warnings = keep_statements(analysis, targets or (), speakers or ())
+            for message in warnings:
+                print(f"{PROG}: {path}: warning: {message}", file=err)
         if not _produced(args.command, analysis):
             failures += 1
             if args.format not in ("json", "jsonl"):

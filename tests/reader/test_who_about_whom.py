@@ -105,9 +105,28 @@ def test_stance_keeps_the_statements_about_a_target(spacy_model, ferry, name):
 
 
 def test_stance_about_a_speaker_who_is_nobodys_target(spacy_model, ferry):
-    code, out, _ = run("stance", str(ferry), "--target", "Becker")
+    code, out, err = run("stance", str(ferry), "--target", "Becker")
     assert code == 0
     assert "No attributed statements found." in out
+    (line,) = err.splitlines()  # says why, and what keeps Becker's statements
+    assert "warning: no statement is about" in line and "Becker" in line
+    assert "--speaker" in line
+
+
+def test_stance_keeps_the_statements_a_speaker_makes(spacy_model, ferry):
+    code, out, err = run("stance", str(ferry), "--format", "json")
+    (everything,) = json.loads(out)
+    becker = [s for s in everything["statements"] if "Becker" in (s["speaker"]["entity"] or "")]
+    assert becker, "the sample has statements by Becker"
+    code, out, err = run("stance", str(ferry), "--speaker", "becker", "--format", "json")
+    assert code == 0 and err == ""
+    (data,) = json.loads(out)
+    assert data["statements"] == becker
+    # with a target too, both must hold
+    target = becker[0]["targets"][0]
+    code, out, _ = run("stance", str(ferry), "-s", "Becker", "-t", target, "--format", "json")
+    (both,) = json.loads(out)
+    assert both["statements"] == [s for s in becker if target in s["targets"]]
 
 
 def test_a_target_the_file_never_names_is_a_warning(spacy_model, ferry):
