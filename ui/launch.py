@@ -28,7 +28,8 @@ With a command, results are printed or written instead:
 
   {PROG} summarize FILE... [--algorithm lexrank] [--sentences N | --ratio 20%]
   {PROG} entities FILE...
-  {PROG} stance FILE... [--target NAME]
+  {PROG} stance FILE... [--target NAME] [--speaker NAME]
+  {PROG} toward FILE.jsonl...   (how each sentence portrays its target)
   {PROG} report FILE... --output report.pdf|.html|.md|FOLDER
       (see {PROG} COMMAND --help)
 """
@@ -72,8 +73,10 @@ def parse_gui_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     for file in options.files:
         if not os.path.isfile(file):
-            what = "nor an existing file" if not os.path.exists(file) else "but a folder"
-            parser.error(f"{file!r} is neither a command ({', '.join(COMMANDS)}) {what}")
+            commands = ", ".join(COMMANDS)
+            if os.path.exists(file):
+                parser.error(f"{file!r} is a folder, not a file or a command ({commands})")
+            parser.error(f"{file!r} is neither a command ({commands}) nor an existing file")
     return options, qt_args
 
 

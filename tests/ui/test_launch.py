@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from reader import COMMANDS
 from reader.loaders import formats
 from ui import launch
 
@@ -15,11 +17,23 @@ from .article_samples import short_article
 def test_help_explains_window_and_commands(capsys) -> None:
     assert launch.main(["--help"]) == 0
     out = " ".join(capsys.readouterr().out.split())  # argparse wraps the epilog
-    for word in ("FILE", "--sample", "summarize", "entities", "stance"):
+    for word in ("FILE", "--sample", *COMMANDS, "--speaker"):
         assert word in out
     for fmt in formats():  # from the registry: every format the reader opens
         assert fmt.label in out
         assert all(extension in out for extension in fmt.extensions)
+
+
+@pytest.mark.parametrize(
+    ("name", "says"), [("", "is a folder, not a file"), ("nothing.txt", "nor an existing file")]
+)
+def test_a_folder_or_a_missing_file_is_a_mistake_for_the_window(
+    tmp_path, capsys, name, says
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        launch.parse_gui_args([str(tmp_path / name)])
+    assert stop.value.code == 2
+    assert says in capsys.readouterr().err.strip().splitlines()[-1]
 
 
 def test_subcommand_runs_the_cli(capsys, write_file, spacy_model) -> None:
