@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from reader import COMMANDS
 from reader.loaders import formats
 from ui import launch
