@@ -43,7 +43,6 @@ def build_parser() -> OneLineParser:
     parser.add_argument(
         "--format",
         choices=[f.extensions[0].lstrip(".") for f in REPORT_FORMATS],
-        default=DEFAULT_EXTENSION.lstrip("."),
         help="the format of reports written into a folder (default: pdf)",
     )
     return parser
@@ -59,13 +58,23 @@ def run_report(argv: Sequence[str], err: TextIO | None = None) -> int:
     out = Path(args.output)
     into_folder = len(args.files) > 1 or out.is_dir()
     if into_folder:
-        if out.exists() and not out.is_dir():
-            print(f"{PROG}: {out}: several reports need a folder to go in.", file=err)
+        if not out.is_dir() and (out.exists() or format_of(out)):
+            print(f"{PROG}: {out}: several reports need a folder to go in, not a file.", file=err)
             return 2
-        out.mkdir(parents=True, exist_ok=True)
-    elif format_of(out) is None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"{PROG}: {out}: cannot make the folder ({_reason(error)}).", file=err)
+            return 2
+    elif (named := format_of(out)) is None:
         parser.error(f"{str(out)!r} is not a report file name (.pdf, .html or .md)")
-    if (args.format if into_folder else out.suffix.lower().lstrip(".")) == "pdf":
+    elif args.format and f".{args.format}" not in named.extensions:
+        parser.error(f"--format {args.format} but the report's name ends in {out.suffix}")
+    elif not out.parent.is_dir():
+        print(f"{PROG}: {out}: there is no folder {str(out.parent)!r}.", file=err)
+        return 2
+    suffix = f".{args.format or DEFAULT_EXTENSION.lstrip('.')}"
+    if (suffix if into_folder else out.suffix.lower()) == ".pdf":
         _start_offscreen_qt()
     failures = 0
     for result in reader.analyze_files(args.files):  # on one worker per core when it pays
@@ -75,16 +84,25 @@ def run_report(argv: Sequence[str], err: TextIO | None = None) -> int:
             print(f"{PROG}: {path}: {result.error}", file=err)
             continue
         document, analysis = result.document, result.analysis
+        target = out / report_name(document, suffix) if into_folder else out
         try:
-            target = out / report_name(document, f".{args.format}") if into_folder else out
             write_report(document, analysis, target)
-        except (reader.ReaderError, OSError, ValueError) as error:
+        except OSError as error:
+            failures += 1
+            print(f"{PROG}: {target}: cannot write the report ({_reason(error)}).", file=err)
+            continue
+        except (reader.ReaderError, ValueError) as error:
             failures += 1
             print(f"{PROG}: {path}: {error}", file=err)
             continue
         for message in result.warnings:
             print(f"{PROG}: {path}: warning: {message}", file=err)
     return 1 if failures else 0
+
+
+def _reason(error: OSError) -> str:
+    """ "Permission denied", not "[Errno 13] Permission denied: '/x/.report-k2j.pdf'"."""
+    return error.strerror or str(error)
 
 
 _application: object = None

@@ -86,6 +86,20 @@ def test_a_report_name_that_is_no_format_is_a_one_line_mistake(tmp_path, write_f
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_mistakes_in_the_output_are_one_line_each_before_any_work(tmp_path, write_file):
+    article = str(write_file("a.txt", quoted_article()))
+    for argv, says in (
+        ((article, "-o", str(tmp_path / "none" / "a.pdf")), "there is no folder"),
+        ((article, article, "-o", str(tmp_path / "one.pdf")), "need a folder to go in"),
+        ((article, "-o", str(tmp_path / "a.pdf"), "--format", "html"), "--format html but"),
+    ):
+        result = run_report(*argv)
+        assert result.returncode == 2
+        (line,) = result.stderr.strip().splitlines()
+        assert says in line and ".report-" not in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # nothing written
+
+
 def test_html_and_markdown_reports_read_back(tmp_path, write_file, spacy_model):
     document = reader.load_document(write_file("harbour.txt", quoted_article()))
     analysis = reader.analyze(document)
