@@ -90,18 +90,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def ratio_percent(ratio: str) -> float:
+    """``--ratio`` as a percentage: a share up to 1 ("0.2"), or a percentage with its sign
+    ("20%") or without it ("20": a number above 1)."""
+    raw = ratio.strip()
+    sign = raw.endswith("%")
+    try:
+        value = float(raw.removesuffix("%"))
+    except ValueError:
+        value = float("nan")
+    percent = value if sign or value > 1 else value * 100
+    if not 0 < percent <= 100:  # nan too
+        raise InvalidOption(f"--ratio takes a share of the sentences, 0.2 or 20%, not {ratio!r}.")
+    return percent
+
+
 def summary_length(args: argparse.Namespace) -> str:
     """The length as the pipeline takes it: "N" sentences or "N%"."""
     if args.sentences is not None:
         length = str(args.sentences)
     elif args.ratio is not None:
-        raw = args.ratio.strip().rstrip("%")
-        try:
-            value = float(raw)
-        except ValueError:
-            raise InvalidOption(f"--ratio takes 0.2 or 20%, not {args.ratio!r}.") from None
-        percent = value if args.ratio.strip().endswith("%") or value > 1 else value * 100
-        length = f"{percent:g}%"
+        length = f"{ratio_percent(args.ratio):g}%"
     else:
         length = DEFAULT_LENGTH
     parse_length(length)  # raises InvalidOption with a clear message

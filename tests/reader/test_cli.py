@@ -109,10 +109,12 @@ def test_text_and_markdown_formats(article):
     assert "| Lena Brandt | PERSON | 2 |" in out
 
 
-def test_bad_length_is_a_usage_error(article):
-    code, _, message = run("summarize", str(article), "--ratio", "lots")
+@pytest.mark.parametrize("ratio", ["lots", "0", "-0.2", "120%", "20%%", "nan"])
+def test_bad_length_is_a_usage_error(article, ratio):
+    code, _, message = run("summarize", str(article), "--ratio", ratio)
     assert code == 2
-    assert "ratio" in message
+    assert len(message.strip().splitlines()) == 1
+    assert f"--ratio takes a share of the sentences, 0.2 or 20%, not {ratio!r}" in message
 
 
 def test_main_returns_an_exit_code_and_one_line(capsys, tmp_path):
