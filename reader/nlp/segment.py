@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -15,16 +16,37 @@ if TYPE_CHECKING:
 BlockSentences = tuple[int, int, list[tuple[int, int]]]
 
 
+#: A sentence that ends in "!" or "?", perhaps inside a quotation or brackets.
+_EXCLAIMS = re.compile(r"[!?][\"'”’»)\]]*$")
+#: A sentence that goes on in lower case ("said Alice", "(when she thought it over"),
+#: not a name written so ("iPhone sales", "eBay said").
+_GOES_ON = re.compile(r"[(\[]?[a-z](?![A-Z])")
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The sentences of one block's doc as ``(start, end)`` in its text, trimmed of spaces."""
+    """The sentences of one block's doc as ``(start, end)`` in its text, trimmed of spaces.
+
+    A cut after "!" or "?" before a word in lower case is no sentence's end:
+    ``“Come, my head’s free at last!” said Alice in a tone of delight.`` is one
+    sentence, which spaCy's models cut in two.
+    """
+    text = doc.text
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
-        text = sent.text
-        stripped = text.strip()
+        raw = sent.text
+        stripped = raw.strip()
         if not stripped:
             continue
-        start = sent.start_char + len(text) - len(text.lstrip())
-        spans.append((start, start + len(stripped)))
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        end = start + len(stripped)
+        if (
+            spans
+            and _GOES_ON.match(stripped)
+            and _EXCLAIMS.search(text, spans[-1][0], spans[-1][1])
+        ):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
 
 
