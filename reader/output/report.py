@@ -42,8 +42,12 @@ def length_label(length: str) -> str:
 
 def made_with(summary: Summary) -> str:
     """How a summary was made: "TextRank, 5 sentences"; "News, 20% of the sentences
-    (at most 50)" when the percentage was capped."""
-    made = f"{algorithm_name(summary.algorithm)}, {length_label(summary.length)}"
+    (at most 50)" when the percentage was capped; "Lead, 22 sentences (30 asked)" when
+    the article has fewer to pick than were asked for."""
+    name, given = algorithm_name(summary.algorithm), len(summary.sentences)
+    if summary.length.isdigit() and given < int(summary.length):
+        return f"{name}, {length_label(str(given))} ({summary.length} asked)"
+    made = f"{name}, {length_label(summary.length)}"
     return made if summary.capped_at is None else f"{made} (at most {summary.capped_at})"
 
 

@@ -55,6 +55,14 @@ def test_summarize_jsonl_has_the_documented_shape(article):
         assert sentence["text"] != data["title"]
 
 
+def test_a_summary_shorter_than_asked_says_how_many_it_has(article):
+    code, out, _ = run("summarize", str(article), "--sentences", "30", "--algorithm", "lead")
+    assert code == 0
+    body = [line for line in out.splitlines() if line.startswith("• ")]
+    assert 0 < len(body) < 30
+    assert f"Summary by Lead, {len(body)} sentences (30 asked)" in out
+
+
 @pytest.mark.parametrize("ratio", ["0.4", "40%", "40"])
 def test_ratio_forms_agree(article, ratio):
     code, out, _ = run("summarize", str(article), "--ratio", ratio, "--format", "json")
