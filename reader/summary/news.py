@@ -38,7 +38,7 @@ from scipy import sparse
 from ..models import Document, Sentence
 from .blas import one_blas_thread
 from .news_features import FEATURES, GROUPS, Matrix, Table, feature_table
-from .prose import balanced, quote_units
+from .prose import balanced, first_copies, quote_units
 
 WEIGHTS_FILE = "news_weights.json"
 FORMAT = "article-reader news summariser weights, 1"
@@ -237,6 +237,7 @@ class Options:
     heads: numpy.ndarray  # first member of each option
     matrix: sparse.csr_matrix  # options x candidates, 1 where a candidate is a member
     short: numpy.ndarray  # bool: under ``MIN_PICK_WORDS`` words, picked when nothing else fits
+    copy_of: numpy.ndarray  # per candidate, the first one that reads the same (``first_copies``)
 
 
 def prepare_options(
@@ -295,6 +296,7 @@ def prepare_options(
         numpy.array([m[0] for m in members], dtype=numpy.int64),
         matrix,
         short,
+        numpy.array(first_copies(texts), dtype=numpy.int64),
     )
 
 
@@ -316,8 +318,9 @@ def select(
     Every sentence's utility is lowered by ``redundancy`` times its highest
     cosine with a sentence already picked (MMR), and a leaning unit picked
     without its antecedent by ``lean_penalty``. A ``short`` option is taken
-    only when no other fits. When no option fits the remaining budget, it is
-    left unspent rather than break a quotation.
+    only when no other fits, and so is one that repeats the text of a pick. When
+    no option fits the remaining budget, it is left unspent rather than break a
+    quotation.
 
     Returns the picked positions, how each was picked, and pick -> antecedent
     for the picks that lean on a sentence left out. Each step is a few vector
@@ -325,6 +328,7 @@ def select(
     """
     n = len(utility)
     free = numpy.ones(n)  # 1 for a sentence not picked yet
+    taken = numpy.zeros(n)  # 1 for a sentence whose text is picked (at its first copy)
     similarity = numpy.zeros(n)
     picked: list[int] = []
     reasons: dict[int, str] = {}
@@ -342,6 +346,11 @@ def select(
             longer = numpy.where(options.short, -numpy.inf, value)
             if numpy.isfinite(longer).any():
                 value = longer
+        if picked:  # nor one that repeats a sentence picked (a paragraph given twice)
+            repeats = options.matrix @ (taken[options.copy_of] * free) > 0
+            fresh = numpy.where(repeats, -numpy.inf, value)
+            if numpy.isfinite(fresh).any():
+                value = fresh
         best = int(numpy.argmax(value))
         if not numpy.isfinite(value[best]):
             break
@@ -356,6 +365,7 @@ def select(
         if orphan[best]:
             context[chosen[0]] = chosen[0] - 1
         free[new] = 0.0
+        taken[options.copy_of[new]] = 1.0
         budget -= len(new)
         if redundancy:
             rows = vectors[new]

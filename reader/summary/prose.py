@@ -255,3 +255,23 @@ def pick_units(order: Iterable[int], units: Units, count: int) -> list[int]:
         picked.extend(members)
         budget -= len(members)
     return picked
+
+
+def first_copies(texts: Sequence[str]) -> list[int]:
+    """For each text, the position of the first text that reads the same (itself when
+    none before does): a page that repeats a paragraph gives its sentences twice."""
+    first: dict[str, int] = {}
+    return [first.setdefault(" ".join(t.split()).casefold(), i) for i, t in enumerate(texts)]
+
+
+def copies_last(order: Iterable[int], texts: Sequence[str]) -> list[int]:
+    """``order`` with each text read before (a repeated sentence) moved to the end, so
+    that a summary repeats a sentence only when nothing else is left to pick."""
+    seen: set[str] = set()
+    firsts: list[int] = []
+    repeats: list[int] = []
+    for position in order:
+        key = " ".join(texts[position].split()).casefold()
+        (repeats if key in seen else firsts).append(position)
+        seen.add(key)
+    return firsts + repeats

@@ -41,7 +41,7 @@ from ..options import (
     parse_length,
 )
 from . import news
-from .prose import Units, pick_units, prose_mask, units_of
+from .prose import Units, copies_last, pick_units, prose_mask, units_of
 from .why import learned, ranks_among, rated
 
 if TYPE_CHECKING:
@@ -180,6 +180,7 @@ def rank_candidates(
         return _rank_news(document, sentences, count)
     given = shared or sumy_input(document, sentences)
     candidates, prose, units, dom = given.candidates, given.prose, given.units, given.dom
+    texts = [document.text[s.start : s.end] for s in candidates]
     from .sumy_adapter import RankedRater
 
     rater = raters(engine)[key]
@@ -189,7 +190,7 @@ def rank_candidates(
         scores = tuple(ratings.get(s.index, 0.0) for s in candidates)
         ranks = ranks_among(scores, prose)
         order = sorted((p for p in range(len(candidates)) if prose[p]), key=ranks.__getitem__)
-        picked = pick_units(order, units, count)
+        picked = pick_units(copies_last(order, texts), units, count)
         # KL-Sum and SumBasic order only the sentences they would pick (the rest
         # follow in article order): when the picking went past those, passing over
         # what is not prose or quotations that do not fit, ask them once to order

@@ -246,6 +246,10 @@ def test_duplicate_sentences_map_to_their_own_positions(spacy_model, algorithm):
     summary = summarize(document, sentences, algorithm, "3")
     assert len(summary.sentences) == 3
     check_valid(summary, document, sentences)
+    # a sentence the page gives twice is picked once while others are left to pick
+    for count in range(1, 6):
+        texts = [s.text for s in summarize(document, sentences, algorithm, str(count)).sentences]
+        assert len(set(texts)) == len(texts) == count
 
 
 @pytest.mark.parametrize("algorithm", list(ALGORITHMS))
