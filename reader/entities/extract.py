@@ -71,7 +71,10 @@ def extract_entities(document: Document, parsed: list[ParsedBlock]) -> tuple[Ent
         found = collect(block, text, unsure=caps, table=kind == "table")
         if sport and kind == "table":
             found = _with_table_names(block, text, found, caps)
-        if kind == "title":
+        if block.block_index in headings and len(text.split()) == 1:
+            for raw in found:  # a section's label ("Background"): only if the prose names it
+                raw.heading = True
+        elif kind == "title":
             _doubt_common_words(found, lower_words)
         if n < _DATELINE_BLOCKS:
             found = _with_dateline(block, text, found)

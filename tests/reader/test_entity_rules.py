@@ -7,7 +7,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.entities.extract import _LOWER_WORD, _pieces
+from reader import load_document, nlp
+from reader.entities.extract import _LOWER_WORD, _pieces, extract_entities
 from reader.entities.lines import dateline, line_kind
 from reader.models import Entity
 from reader.output.serialize import entities_json
@@ -85,6 +86,26 @@ def test_chapter_titles_and_contents_give_no_names(spacy_model):
     assert not any("Whiteness" in name for name in names)
     jonah = find(entities, "Jonah")
     assert [m.start for m in jonah.mentions] == [text.rindex("Jonah was")]
+
+
+def test_a_one_word_section_heading_is_no_name(spacy_model, write_file):
+    text = (
+        "# Harbour plan approved\n\n## Background\n\n"
+        "The council of Portsmouth voted on Tuesday to rebuild the harbour wall.\n\n"
+        "## Opposition\n\nMary Ortiz said the plan costs too much.\n\n## Bristol\n\n"
+        "Bristol approved a similar wall last year.\n"
+    )
+    document = load_document(write_file("plan.md", text))
+    assert [document.block_text(b) for b in document.blocks if b.kind == "heading"] == [
+        "Background",
+        "Opposition",
+        "Bristol",
+    ]
+    entities = extract_entities(document, nlp.parse(document))
+    names = {e.name for e in entities}
+    assert "Background" not in names and "Opposition" not in names
+    bristol = find(entities, "Bristol")  # named by the prose too: both mentions count
+    assert len(bristol.mentions) == 2
 
 
 def test_a_name_alone_on_a_line_is_still_a_name(spacy_model):
