@@ -81,7 +81,10 @@ def collect(block: ParsedBlock, text: str, unsure: bool, table: bool) -> list[Ra
     doc = block.doc
     raws = []
     for ent in doc.ents:
-        pieces = list(_pieces(ent.text, ent.start_char, ent.label_, table))
+        start, end = ent.start_char, ent.end_char
+        if ent.label_ == "MONEY":
+            start, end = whole_amount(doc.text, start, end)
+        pieces = list(_pieces(doc.text[start:end], start, ent.label_, table))
         for start, end in pieces:
             raw = make_raw(doc, text, block.offset, start, end, ent.label_)
             if raw is not None:
@@ -89,6 +92,23 @@ def collect(block: ParsedBlock, text: str, unsure: bool, table: bool) -> list[Ra
                 raw.run_together = table and len(pieces) > 1
                 raws.append(raw)
     return raws
+
+
+#: A currency sign written before an amount, and what multiplies it after ("£40m").
+_CURRENCY_BEFORE = re.compile(r"[$£€¥₹]\s?$")
+_MULTIPLIER_AFTER = re.compile(r"(?:m|bn|tn|k|\s(?:million|billion|trillion))\b")
+
+
+def whole_amount(text: str, start: int, end: int) -> tuple[int, int]:
+    """An amount of money with its currency sign and multiplier: the model's "40" in
+    "£40m" is "£40m"."""
+    sign = _CURRENCY_BEFORE.search(text, max(0, start - 2), start)
+    if sign is not None:
+        start = sign.start()
+    times = _MULTIPLIER_AFTER.match(text, end)
+    if times is not None and not re.search(r"[a-z]$", text[start:end]):
+        end = times.end()
+    return start, end
 
 
 def _pieces(text: str, start: int, label: str, table: bool) -> Iterable[tuple[int, int]]:

@@ -108,6 +108,19 @@ def test_a_one_word_section_heading_is_no_name(spacy_model, write_file):
     assert len(bristol.mentions) == 2
 
 
+def test_an_amount_of_money_keeps_its_currency_sign_and_multiplier(spacy_model):
+    text = (
+        "The council backed a £40m plan to rebuild the wall. It cost $1.2bn last year. "
+        "Profits rose to €30 million, the mayor said."
+    )
+    _, _, entities = entities_of(text)
+    money = {e.name for e in entities if e.type == "MONEY"}
+    assert money == {"£40m", "$1.2bn", "€30 million"}
+    for entity in entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
 def test_a_name_alone_on_a_line_is_still_a_name(spacy_model):
     # a byline is a title-case line, but its words are never written in lower case
     text = "Port council backs the plan\nMarta Kowalczyk\nThe council voted on Tuesday."
