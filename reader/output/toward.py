@@ -4,7 +4,8 @@ For scripts and evaluation: one JSON object per input line,
 ``{"sentence": ..., "start": ..., "end": ...}`` (``target_start`` and
 ``target_end`` are read too, and an ``id`` is passed through), and one line out
 for each: ``{"id", "label", "confidence", "probabilities"}``. ``-`` reads
-standard input. A bad line is reported on stderr in one line and skipped.
+standard input. A bad line is reported on stderr in one line, and its output
+line is ``{"id", "error"}``, so that the lines out still match the lines in.
 """
 
 from __future__ import annotations
@@ -31,25 +32,41 @@ class Question:
     end: int
 
 
-def read_questions(name: str, stream: TextIO, err: TextIO) -> Iterator[Question | None]:
-    """The questions of one JSONL stream; None for each line that is not one."""
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    id: Any
+    reason: str
+
+
+def _question(where: str, line: str) -> Question | Problem:
+    try:
+        item = json.loads(line)
+    except ValueError:
+        return Problem(where, None, "not a line of JSON")
+    if not isinstance(item, dict):
+        return Problem(where, None, "not a JSON object")
+    ident = item.get("id")
+    sentence = item.get("sentence")
+    if not isinstance(sentence, str):
+        return Problem(where, ident, 'no "sentence" text')
+    try:
+        start = int(item["start"] if "start" in item else item["target_start"])
+        end = int(item["end"] if "end" in item else item["target_end"])
+    except KeyError:
+        return Problem(where, ident, 'no "start" and "end" of the target')
+    except (TypeError, ValueError):
+        return Problem(where, ident, '"start" and "end" must be whole numbers')
+    if not 0 <= start < end <= len(sentence):
+        return Problem(where, ident, f"{start}:{end} is not a span of the sentence")
+    return Question(where, ident, sentence, start, end)
+
+
+def read_questions(name: str, stream: TextIO) -> Iterator[Question | Problem]:
+    """The questions of one JSONL stream, and a ``Problem`` for each line that is not one."""
     for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            item = json.loads(line)
-            sentence = item["sentence"]
-            start = int(item["start"] if "start" in item else item["target_start"])
-            end = int(item["end"] if "end" in item else item["target_end"])
-            if not isinstance(sentence, str) or not 0 <= start < end <= len(sentence):
-                raise ValueError("start and end must be a span of the sentence")
-        except (ValueError, KeyError, TypeError) as error:
-            reason = f"missing {error}" if isinstance(error, KeyError) else str(error)
-            print(f"{PROG}: {where}: not a question ({reason})", file=err)
-            yield None
-            continue
-        yield Question(where, item.get("id"), sentence, start, end)
+        if line.strip():
+            yield _question(f"{name}:{number}", line)
 
 
 def answer(questions: Sequence[Question]) -> list[dict[str, Any]]:
@@ -87,21 +104,29 @@ def run_toward(files: Sequence[str], out: TextIO, err: TextIO) -> int:
             failures += 1
             continue
         with opened as stream:
-            batch: list[Question] = []
+            batch: list[Question | Problem] = []
             try:
-                for question in read_questions(name, stream, err):
-                    if question is None:
+                for item in read_questions(name, stream):
+                    if isinstance(item, Problem):
+                        print(f"{PROG}: {item.where}: {item.reason}", file=err)
                         failures += 1
-                        continue
-                    batch.append(question)
+                    batch.append(item)
                     if len(batch) >= BATCH:
-                        _write(answer(batch), out)
+                        _write(_answered(batch), out)
                         batch = []
             except UnicodeDecodeError:
                 print(f"{PROG}: {name}: not UTF-8 text", file=err)
                 failures += 1
-            _write(answer(batch), out)
+            _write(_answered(batch), out)
     return 1 if failures else 0
+
+
+def _answered(batch: list[Question | Problem]) -> list[dict[str, Any]]:
+    """A row per item in order: the answer, or the problem's ``{"id", "error"}``."""
+    answers = iter(answer([q for q in batch if isinstance(q, Question)]))
+    return [
+        next(answers) if isinstance(q, Question) else {"id": q.id, "error": q.reason} for q in batch
+    ]
 
 
 def _write(rows: list[dict[str, Any]], out: TextIO) -> None:

@@ -177,12 +177,24 @@ def test_toward_reads_standard_input_and_reports_bad_lines(spacy_model):
         '{"sentence": "Smith was jailed.", "start": 0, "end": 5}',
         "not json",
         '{"sentence": "Smith.", "start": 3, "end": 99}',
-        '{"start": 0, "end": 1}',
+        '{"start": 0, "end": 1, "id": "q4"}',
+        "[1, 2]",
+        '{"sentence": "Smith won.", "start": "zero", "end": 5}',
     ]
     code, out, err = run("toward", "-", stdin="\n".join(lines) + "\n")
     assert code == 1
-    assert len(out.splitlines()) == 1
-    assert [line.split(": ")[1] for line in err.splitlines()] == ["-:2", "-:3", "-:4"]
+    answers = [json.loads(line) for line in out.splitlines()]  # a line out for each line in
+    assert answers[0]["label"] == "critical"
+    problems = [
+        "not a line of JSON",
+        "3:99 is not a span of the sentence",
+        'no "sentence" text',
+        "not a JSON object",
+        '"start" and "end" must be whole numbers',
+    ]
+    ids = [None, None, "q4", None, None]
+    assert answers[1:] == [{"id": i, "error": p} for i, p in zip(ids, problems, strict=True)]
+    assert err.splitlines() == [f"article-reader: -:{n}: {p}" for n, p in enumerate(problems, 2)]
 
 
 def test_toward_a_missing_file(spacy_model, tmp_path):
