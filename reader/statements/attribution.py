@@ -64,7 +64,18 @@ def extract_attributions(
     raws.sort(key=lambda r: (r.content[0], r.content[1]))
     raws = drop_nested(join_split_quotes(ctx, raws))
     raws = [r for r in raws if not ctx.is_furniture(r.content[0])]
-    return _drop_restated(SpeakerResolver(ctx, entities).resolve(raws))
+    return _drop_restated(_drop_unspoken_twins(SpeakerResolver(ctx, entities).resolve(raws)))
+
+
+def _drop_unspoken_twins(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a content given to nobody when a speaker says the same words: "Work is
+    expected to start in spring, according to the council" is the council's."""
+    spoken = {(a.content.start, a.content.end) for a in attributions if a.speaker is not None}
+    return [
+        a
+        for a in attributions
+        if a.speaker is not None or (a.content.start, a.content.end) not in spoken
+    ]
 
 
 def _drop_restated(attributions: list[Attribution]) -> list[Attribution]:

@@ -37,6 +37,18 @@ NOT_SPEAKERS = frozenset(
 _HONORIFICS = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
 _HONORIFICS["miss"] = "she"
 _LOOKBACK_BLOCKS = 12  # how far back "the company" looks for the organisation
+#: Organisation nouns a writer uses for one another ("the agency" for the Department of
+#: Veterans Affairs); any other noun is a kind of its own ("the council").
+_KIND_OF_BODY = {
+    **dict.fromkeys(
+        str.split("agency department ministry administration bureau office commission board"),
+        "public body",
+    ),
+    **dict.fromkeys(
+        str.split("company firm group corporation business retailer carrier bank network"),
+        "business",
+    ),
+}
 
 
 class References:
@@ -75,11 +87,27 @@ class References:
             i = bisect_left(self._role_starts[noun], pos) - 1
             return self._roles[noun][i][1] if i >= 0 else None
         if noun in ORGANISATION_NOUNS:
-            floor = self.ctx.parsed[max(self.ctx.block_at(pos) - _LOOKBACK_BLOCKS, 0)].offset
-            i = bisect_left(self._organisation_starts, pos) - 1
-            if i >= 0 and self._organisations[i][0] >= floor:
-                return self._organisations[i][1]
+            return self._organisation(noun, pos)
         return None
+
+    def _organisation(self, noun: str, pos: int) -> str | None:
+        """The body "the ``noun``" at ``pos`` stands for: the last one named nearby whose
+        name says it is one ("the agency": the Environment Agency); else the last one
+        named, unless its name says it is another kind of body (``_KIND_OF_BODY``: "the
+        council" is not the Environment Agency, though "the company" may be Acme)."""
+        floor = self.ctx.parsed[max(self.ctx.block_at(pos) - _LOOKBACK_BLOCKS, 0)].offset
+        i = bisect_left(self._organisation_starts, pos) - 1
+        last: str | None = None
+        while i >= 0 and self._organisations[i][0] >= floor:
+            name = self._organisations[i][1]
+            words = set(name.lower().split())
+            if noun in words:
+                return name
+            if last is None:
+                kinds = {_KIND_OF_BODY.get(w, w) for w in words & ORGANISATION_NOUNS}
+                last = "" if kinds - {_KIND_OF_BODY.get(noun, noun)} else name
+            i -= 1
+        return last or None
 
 
 def _token_at(ctx: Context, pos: int) -> Token | None:

@@ -111,6 +111,21 @@ def test_according_to(attributions):
     assert not item.direct
 
 
+def test_the_body_a_role_names_is_one_of_its_kind_and_said_once(attributions):
+    _, found, entities = attributions(
+        "The Environment Agency said the wall would protect 3,000 homes from flooding.\n\n"
+        "Work is expected to start in the spring, according to the council.\n\n"
+        "The agency added that the money was well spent.\n"
+    )
+    works = [a for a in found if a.content.text.startswith("Work is expected")]
+    assert len(works) == 1  # the council's, not also the article's own
+    council = works[0]
+    assert council.speaker is not None and council.speaker.text == "the council"
+    assert council.entity is None  # no council is named: not the agency
+    agency = next(a for a in found if a.speaker is not None and a.speaker.text == "The agency")
+    assert agency.entity == entity_named(entities, "Environment Agency")
+
+
 def test_said_that(attributions):
     _, found, entities = attributions(
         "Angela Merkel said that the European Union would meet again in the spring.\n"
