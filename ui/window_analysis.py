@@ -174,7 +174,11 @@ class AnalysisResults(_Base):
         if session.document is None or session.analysis is None:
             return
         session.cancelled = session.failed = False
-        tab.article_view.clear_layer("summary")
+        view = tab.article_view
+        marked = view.layer_spans("mark")
+        if marked and set(marked) <= set(view.layer_spans("summary")):
+            view.clear_layer("mark")  # a clicked sentence of the summary that goes
+        view.clear_layer("summary")
         tab.controller.submit_summary(session.document, session.analysis.sentences, tab.options)
         if tab is self.tab:
             self.summary_panel.show_message("Summarising…")

@@ -206,6 +206,11 @@ def test_summary_sentence_click_reveals_it(qtbot, window, write_file) -> None:
     rect = listing.visualItemRect(item)
     qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.article_view.layer_spans("mark") == [(sentence.start, sentence.end)]
+    # another summariser's summary: the sentence clicked in the last one is no longer marked
+    with qtbot.waitSignal(window.controller.summaryUpdated, timeout=TIMEOUT):
+        window.algorithm_combo.setCurrentIndex(window.algorithm_combo.findData("lead"))
+    assert window.article_view.layer_spans("mark") == []
+    assert window.article_view.layer_spans("summary")
 
 
 def test_copy_summary(qtbot, window, write_file) -> None:
