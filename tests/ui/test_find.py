@@ -120,13 +120,17 @@ def test_a_bad_regular_expression_says_so_in_the_bar(qtbot, pane) -> None:
     pane.finder.open()
     bar.regex_box.setChecked(True)
     QTest.keyClicks(bar.edit, "harb(our")
-    assert bar.count_label.text().startswith("Bad pattern: missing )")
+    label = bar.count_label
+    assert label.text() == "Bad pattern: missing )"
+    assert label.toolTip().startswith("Bad pattern: missing ), unterminated subpattern (at")
+    wanted = label.fontMetrics().horizontalAdvance(label.text())
+    qtbot.waitUntil(lambda: label.width() >= wanted, timeout=2000)  # shown whole
     assert bar.has_error() and not bar.next_button.isEnabled()
     assert pane.article_view.layer_spans("find") == []
     for _ in "(our":
         QTest.keyClick(bar.edit, Qt.Key.Key_Backspace)
     QTest.keyClicks(bar.edit, r"our\w*")  # "harbour\w*": a fine pattern
-    assert not bar.has_error()
+    assert not bar.has_error() and not label.toolTip()
     assert find_selections(pane) == ["Harbour", "harbour", "Harbour", "harbourside"]
 
 

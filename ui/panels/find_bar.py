@@ -162,10 +162,14 @@ class FindBar(QFrame):
         self._say(text, error=bool(self.query()) and total == 0)
 
     def show_error(self, message: str) -> None:
-        self._say(message, error=True)
+        """The gist in the bar ("Bad pattern: missing )"), the whole message in its tooltip:
+        beside the options, a bar the width of the article has no room for a sentence."""
+        self._say(message.split(",")[0].split(" (")[0], error=True)
+        self.count_label.setToolTip(message)
 
     def _say(self, text: str, *, error: bool) -> None:
         self.count_label.setText(text)
+        self.count_label.setToolTip("")
         palette = self.palette()
         role = QPalette.ColorRole.WindowText
         if error:
