@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,10 +39,13 @@ class ShortcutsDialog(QDialog):
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+        # Widths from every row's text: a header sized "to contents" reads only the
+        # rows in view, and cut "Ctrl+Shift+Tab, Ctrl+PgUp" further down.
+        widths = self._column_widths()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column, mode in enumerate(("Fixed", "Stretch", "Fixed")):
+            header.setSectionResizeMode(column, getattr(QHeaderView.ResizeMode, mode))
+            header.resizeSection(column, widths[column])
         note = QLabel(FIND_BAR_KEYS, self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -50,7 +54,30 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        table = self.table
+        margins = layout.contentsMargins()
+        frame = 2 * table.frameWidth()
+        scroll_bar = table.verticalScrollBar().sizeHint().width()
+        width = sum(widths) + scroll_bar + frame + margins.left() + margins.right()
+        # Tall enough for every row when the screen has room, so nothing needs a scroll.
+        rows = table.verticalHeader().length() + table.horizontalHeader().sizeHint().height()
+        below = note.sizeHint().height() + buttons.sizeHint().height() + 2 * layout.spacing()
+        height = rows + frame + below + margins.top() + margins.bottom()
+        screen = self.screen().availableGeometry().height() if self.screen() else 700
+        self.resize(max(520, width), max(300, min(height, int(screen * 0.85))))
+
+    def _column_widths(self) -> list[int]:
+        """Each column as wide as its widest text (or its title), with the cell's padding."""
+        table = self.table
+        metrics = table.fontMetrics()
+        padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        return [
+            max(
+                table.horizontalHeader().sectionSizeHint(c),
+                *(metrics.horizontalAdvance(row[c]) + padding for row in self.rows()),
+            )
+            for c in range(table.columnCount())
+        ]
 
     def rows(self) -> list[tuple[str, str, str]]:
         table = self.table

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from ui import theme
 from ui.actions import action_specs
@@ -141,7 +143,14 @@ def test_the_reading_position_comes_back_when_the_file_opens_again(
 
 def test_the_shortcuts_dialog_lists_every_command_with_keys(make_window, qtbot) -> None:
     window = make_window()
-    window.shortcuts_action.trigger()
+    before = QApplication.font()
+    large = QFont(before)
+    large.setPointSize(16)  # a large desktop font: the dialog grows to show every key whole
+    QApplication.setFont(large)
+    try:
+        window.shortcuts_action.trigger()
+    finally:
+        QApplication.setFont(before)
     dialog = window._shortcuts_dialog
     assert dialog is not None and dialog.isVisible()
     rows = dialog.rows()
@@ -153,6 +162,15 @@ def test_the_shortcuts_dialog_lists_every_command_with_keys(make_window, qtbot) 
     keys = dict((command, key) for _, command, key in rows)
     assert keys["Zoom In"].split(", ") == ["Ctrl++", "Ctrl+="]
     assert keys["Keyboard Shortcuts"] == "F1, Ctrl+/"
+    qtbot.waitExposed(dialog)
+    table = dialog.table  # no column cut off: not the keys, nor the commands
+    metrics = table.fontMetrics()
+    for column in range(table.columnCount()):
+        widest = max(metrics.horizontalAdvance(row[column]) for row in rows)
+        assert table.horizontalHeader().sectionSize(column) > widest
+    assert table.horizontalScrollBar().maximum() == 0
+    room = int(dialog.screen().availableGeometry().height() * 0.85)
+    assert table.verticalScrollBar().maximum() == 0 or dialog.height() >= room, dialog.height()
     # Every action that has keys is reachable from the menus or the window.
     for key, action in window.commands.items():
         if action.shortcuts():
