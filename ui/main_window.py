@@ -87,7 +87,7 @@ class MainWindow(TabCommands, AnalysisResults, FileEvents, ReadingCommands, QMai
         self.length_spin = self.summary_options.length_spin
         self.length_unit_combo = self.summary_options.unit_combo
         self._build_tabs(controller)
-        self.reports = ReportCommands(self, self.show_error)
+        self.reports = ReportCommands(self, self.settings, self.show_error)
 
         self.side = SidePanels(self)
         self.side_splitter = self.side

@@ -18,6 +18,7 @@ from reader import Analysis, Document, Summary
 
 from .errors import describe
 from .report_files import REPORT_FORMATS, dialog_filter, format_of, report_name, write_report
+from .settings import Settings
 
 Status = Callable[[str, int], None]  # (text, milliseconds)
 
@@ -25,8 +26,11 @@ Status = Callable[[str, int], None]  # (text, milliseconds)
 class ReportCommands:
     """Carries out copy, print, preview and export for ``window``."""
 
-    def __init__(self, window: QMainWindow, show_error: Callable[[str], None]) -> None:
+    def __init__(
+        self, window: QMainWindow, settings: Settings, show_error: Callable[[str], None]
+    ) -> None:
         self._window = window
+        self._settings = settings
         self._show_error = show_error
 
     def _status(self, text: str, milliseconds: int) -> None:
@@ -54,12 +58,19 @@ class ReportCommands:
             preview_report(self._window, html)
 
     def ask_export_path(self, document: Document | None) -> str:
-        """The report file the person chose ("" when cancelled): in their documents
-        folder, named after the article, as PDF, HTML or Markdown."""
+        """The report file the person chose ("" when cancelled): named after the
+        article, as PDF, HTML or Markdown, in the folder of the last report saved (else
+        their documents folder, else their home)."""
         if document is None:
             return ""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder or Path.home()) / report_name(document))
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = next(
+            (f for f in (self._settings.report_folder, documents) if f and Path(f).is_dir()),
+            str(Path.home()),
+        )
+        start = str(Path(folder) / report_name(document))
         path, chosen = QFileDialog.getSaveFileName(
             self._window, "Export Report", start, dialog_filter()
         )
@@ -77,4 +88,5 @@ class ReportCommands:
             self._show_error(describe(error) if isinstance(error, OSError) else str(error))
             return False
         self._status(f"Saved {written.name}.", 4000)
+        self._settings.report_folder = str(written.parent)
         return True

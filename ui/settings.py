@@ -242,6 +242,16 @@ class Settings:
     def clear_recent_files(self) -> None:
         self._store.remove("files/recent")
 
+    @property
+    def report_folder(self) -> str:
+        """Where the last report was saved ("" before the first)."""
+        value = self._store.value("files/report_folder", "")
+        return value if isinstance(value, str) else ""
+
+    @report_folder.setter
+    def report_folder(self, folder: str) -> None:
+        self._store.setValue("files/report_folder", folder)
+
     # -- window state ---------------------------------------------------------
 
     def state(self, name: str) -> QByteArray | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 import reader
 from reader.options import ALGORITHMS, DEFAULT_ALGORITHM
@@ -233,6 +233,27 @@ def test_export_report_in_each_format(qtbot, window, write_file, tmp_path, name,
     assert window.export_report(target)
     assert target.read_bytes().startswith(start)
     assert window.statusBar().currentMessage() == f"Saved {name}."
+
+
+def test_the_export_dialog_opens_where_the_last_report_went(
+    qtbot, window, write_file, tmp_path, monkeypatch
+) -> None:
+    open_and_wait(qtbot, window, write_file("bridge.txt", short_article()))
+    offered: list[str] = []
+
+    def chosen(parent, caption, start, filters):  # the person presses Cancel
+        offered.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(chosen))
+    window.commands["export_report"].trigger()
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    assert window.export_report(folder / "first.md")
+    window.commands["export_report"].trigger()
+    assert Path(offered[0]).parent != folder
+    assert Path(offered[1]).parent == folder and offered[1].endswith(" - report.pdf")
+    assert window.settings.report_folder == str(folder)  # kept for the next start
 
 
 def test_export_report_refuses_another_extension(qtbot, window, write_file, tmp_path) -> None:
