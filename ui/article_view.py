@@ -311,8 +311,19 @@ class ArticleView(QTextEdit):
     # -- reading measure ----------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A new width lays the text out again: the reader stays at the text they were
+        # at, not at the same pixel (another chapter of a book).
+        keep = (
+            event.oldSize().width() > 0
+            and event.oldSize().width() != event.size().width()
+            and self.verticalScrollBar().value() > 0
+            and self._anchor is None
+        )
+        top = self.top_offset() if keep else None
         super().resizeEvent(event)
         self._update_measure()
+        if top is not None:
+            self._scroll_to_top(top)
         self._on_scrolled()
         rect = self.contentsRect()
         viewport = self.viewport().geometry()

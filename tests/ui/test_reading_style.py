@@ -84,6 +84,25 @@ def test_zoom_keeps_the_reader_in_place_in_a_long_text(make_window, qtbot) -> No
     assert line - 5 <= view.top_offset() <= target + 40
 
 
+def test_a_narrower_or_wider_window_keeps_the_reader_at_their_text(make_window, qtbot) -> None:
+    window = make_window()
+    window.resize(1200, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    document = book(chapters=40)
+    show(window, document)
+    view = window.article_view
+    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
+    target = document.text.index("Paragraph 3 of chapter 27")
+    view.scroll_to_offset(target)
+    line = document.text.rfind("\n", 0, target) + 1
+    for width in (800, 1400, 1000):
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda width=width: window.width() == width, timeout=5000)
+        qtbot.wait(50)
+        assert line - 5 <= view.top_offset() <= target + 60, width
+
+
 def test_a_new_size_or_theme_leaves_every_line_its_height(make_window, qtbot) -> None:
     """The paragraph at the top, scrolled into its middle, is formatted again last:
     it once took the low height of a blank line and its lines were drawn over each other."""
