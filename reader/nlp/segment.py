@@ -18,6 +18,9 @@ BlockSentences = tuple[int, int, list[tuple[int, int]]]
 
 #: A sentence that ends in "!" or "?", perhaps inside a quotation or brackets.
 _EXCLAIMS = re.compile(r"[!?][\"'”’»)\]]*$")
+#: An opening mark cut off from the sentence it opens: "... a bit. _" + "Sure_, ye've".
+_OPENS_NEXT = re.compile(r"\s+([_*“‘«(\[]+)$")
+_MARKS_ONLY = re.compile(r"[_*“‘«(\[]+")
 #: A sentence that goes on in lower case ("said Alice", "(when she thought it over"),
 #: not a name written so ("iPhone sales", "eBay said").
 _GOES_ON = re.compile(r"[(\[]?[a-z](?![A-Z])")
@@ -28,10 +31,12 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
     A cut after "!" or "?" before a word in lower case is no sentence's end:
     ``“Come, my head’s free at last!” said Alice in a tone of delight.`` is one
-    sentence, which spaCy's models cut in two.
+    sentence, which spaCy's models cut in two. An opening mark left at the end
+    of a sentence ("a bit. _Sure_, ye've") goes with the sentence it opens.
     """
     text = doc.text
     spans: list[tuple[int, int]] = []
+    opening: int | None = None  # where a "sentence" of opening marks alone began
     for sent in doc.sents:
         raw = sent.text
         stripped = raw.strip()
@@ -39,14 +44,26 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = sent.start_char + len(raw) - len(raw.lstrip())
         end = start + len(stripped)
+        if _MARKS_ONLY.fullmatch(stripped):
+            opening = start if opening is None else opening
+            continue
+        if opening is not None:
+            start, opening = opening, None
         if (
             spans
             and _GOES_ON.match(stripped)
             and _EXCLAIMS.search(text, spans[-1][0], spans[-1][1])
         ):
             spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+            continue
+        opener = _OPENS_NEXT.search(text, spans[-1][0], spans[-1][1]) if spans else None
+        if opener is not None and opener.start() > spans[-1][0]:
+            spans[-1] = (spans[-1][0], opener.start())
+            start = opener.start(1)
+        spans.append((start, end))
+    if opening is not None:  # marks at the very end close the last sentence ("...”_")
+        last = len(text.rstrip())
+        spans[-1:] = [(spans[-1][0], last)] if spans else [(opening, last)]
     return spans
 
 

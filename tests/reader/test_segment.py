@@ -25,3 +25,17 @@ def test_a_sentence_goes_on_after_an_exclamation_in_lower_case(spacy_model, writ
     )
     # a name written in lower case opens a sentence of its own
     assert "iPhone sales at the kiosk fell." in texts and "eBay sellers came." in texts
+
+
+ITALICS = (
+    "Thou dost not talk shark a bit. _Sure_, ye have been to sea before now.\n\n"
+    "The hymn ended: “Sweet fields beyond the swelling flood, While Jordan rolled between.”_\n"
+)
+
+
+def test_an_opening_mark_goes_with_the_sentence_it_opens(spacy_model, write_file):
+    document = load_document(write_file("italics.txt", ITALICS))
+    texts = [document.text[s.start : s.end] for s in sentences_from(nlp.parse_sentences(document))]
+    assert "Thou dost not talk shark a bit." in texts
+    assert "_Sure_, ye have been to sea before now." in texts
+    assert texts[-1].endswith("While Jordan rolled between.”_")  # a closing mark stays
