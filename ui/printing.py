@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -65,16 +67,7 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
     QTextDocument.print_ would add its own 2 cm on top of the printer's margins;
     paginating by hand keeps the margins we set and lets us number the pages.
     """
-    copy = document.clone()
-    copy.documentLayout().setPaintDevice(printer)
-    paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
-    footer_height = round(printer.resolution() * FOOTER_MM / 25.4)
-    body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
-    copy.setPageSize(body)
-    frame = copy.rootFrame().frameFormat()
-    frame.setMargin(0)
-    copy.rootFrame().setFrameFormat(frame)
-    keep_headings_with_next(copy, body.height())
+    copy, body, footer_height = paginated(document, printer)
 
     pages = copy.pageCount()
     footer_font = QFont(copy.defaultFont())
@@ -106,14 +99,30 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
         painter.end()
 
 
+def paginated(document: QTextDocument, printer: QPrinter) -> tuple[QTextDocument, QSizeF, int]:
+    """A copy of ``document`` laid out on ``printer``'s pages (above the footer), its
+    headings kept with what follows; the page body's size and the footer's height."""
+    copy = document.clone()
+    copy.documentLayout().setPaintDevice(printer)
+    paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
+    footer_height = round(printer.resolution() * FOOTER_MM / 25.4)
+    body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
+    copy.setPageSize(body)
+    frame = copy.rootFrame().frameFormat()
+    frame.setMargin(0)
+    copy.rootFrame().setFrameFormat(frame)
+    keep_headings_with_next(copy, body.height())
+    return copy, body, footer_height
+
+
 def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
     """Move to the next page each heading that would end a page alone; how many moved.
 
     A heading whose following block (a table's first row, a list's first item)
-    starts on the next page gets a page break before it. Done one at a time,
-    top down, since each move shifts what follows. Qt does not lay out again
-    what follows a changed block by itself (it would keep its old place and
-    never be drawn), so the whole document is marked for layout afterwards.
+    ends on a later page is pushed to the top of the next one. Done one at a
+    time, top down, since each move shifts what follows. Qt does not lay out
+    again what follows a changed block by itself (it would keep its old place
+    and never be drawn), so the rest of the document is marked for layout.
     """
     moved = 0
     layout = document.documentLayout()
@@ -121,17 +130,33 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> int:
     while block.isValid():
         following = block.next()
         if block.blockFormat().headingLevel() > 0 and following.isValid():
-            page = int(layout.blockBoundingRect(block).top() // page_height)
+            top = layout.blockBoundingRect(block).top()
+            page = int(top // page_height)
             next_page = int(layout.blockBoundingRect(following).bottom() // page_height)
-            if next_page > page:
-                fmt = block.blockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
+            if next_page > page and _move_to_page(document, block, page + 1, page_height):
                 moved += 1
         block = following
-    if moved:
-        document.markContentsDirty(0, document.characterCount())
     return moved
+
+
+def _move_to_page(document: QTextDocument, block: QTextBlock, page: int, height: float) -> bool:
+    """Put ``block`` at the top of ``page``: by a page break before it, else by space
+    above it; kept only if it lands there (Qt put some headings two pages on, a page
+    left blank between), else the block is left as it was."""
+    original = block.blockFormat()
+    top = document.documentLayout().blockBoundingRect(block).top()
+    broken = QTextBlockFormat(original)
+    broken.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    spaced = QTextBlockFormat(original)
+    spaced.setTopMargin(original.topMargin() + page * height - top)
+    for fmt in (broken, spaced, original):
+        QTextCursor(block).setBlockFormat(fmt)
+        # Qt does not lay out again what follows a changed block by itself.
+        document.markContentsDirty(block.position(), document.characterCount())
+        landed = document.documentLayout().blockBoundingRect(block).top()
+        if fmt is not original and page * height <= landed < (page + 0.1) * height:
+            return True
+    return False
 
 
 def _draw_footer(painter: QPainter, rect: QRectF, font: QFont, title: str, page_label: str) -> None:
