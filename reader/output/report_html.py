@@ -102,7 +102,8 @@ def summary_html(document: Document, summary: Summary) -> str:
     note = f"<p>{escape(cap_note(summary))}</p>" if summary.capped_at is not None else ""
     return (
         f"<h2>{escape(document.title)}</h2>"
-        f"<p><i>{escape(source_line(document))}</i></p>"
+        f"<p><i>{escape(source_line(document))}</i> — summary by "
+        f"{escape(made_with(summary))}</p>"
         f"{note}<ul>{items}</ul>" + _sections_html(summary, 3)
     )
 

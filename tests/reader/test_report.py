@@ -82,6 +82,8 @@ def test_copied_summary_text_and_html_agree(analysed):
         assert f"• {sentence.text}" in plain
         assert sentence.text in visible_text(html)
     assert html.count("<li>") == len(analysis.summary.sentences)
+    made = f"summary by {report.made_with(analysis.summary)}"  # both say how it was made
+    assert made.lower() in plain.lower() and made in visible_text(html)
 
 
 # --- who speaks about whom, portrayals and uncertain stances ------------------------
