@@ -57,12 +57,12 @@ def test_each_sentence_says_why_it_was_picked(panel, analysed):
         assert why is not None and why.phrases
         item = panel.sentence_item(row)
         tip = QTextDocumentFragment.fromHtml(item.toolTip()).toPlainText()
-        assert f"Rank {why.rank} of {why.candidates}" in tip
+        assert f"Rank {why.rank} of {why.candidates} it could pick" in tip
         assert why.how in tip
         assert why.phrases[0] in tip
         # The same, without a mouse: the item's accessible description.
         described = item.data(Qt.ItemDataRole.AccessibleDescriptionRole)
-        assert f"Rank {why.rank} of {why.candidates}" in described
+        assert f"Rank {why.rank} of {why.candidates} it could pick" in described
         assert why.phrases[-1] in described
 
 

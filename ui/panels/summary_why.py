@@ -1,8 +1,9 @@
 """Why a summary sentence was picked, as the panel says it: a tooltip and a plain text.
 
 The facts come from the core (``SummarySentence.why``, ``SummarySentence.ranks``);
-this module only words them: "Rank 2 of 40", the ``how`` line, the phrases that
-raised the sentence, and its rank under the other algorithms once compared.
+this module only words them: "Rank 2 of 40 it could pick" (of the prose sentences,
+not of every sentence the panel counts), the ``how`` line, the phrases that raised
+the sentence, and its rank under the other algorithms once compared.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ WHY_TITLE = "Why this sentence"
 
 
 def why_lines(sentence: SummarySentence) -> list[str]:
-    """Short plain lines: "Rank 2 of 40 · picked", "Because: …", "Other algorithms: …"."""
+    """Short plain lines: "Rank 2 of 40 it could pick · picked", "Because: …", …"""
     lines: list[str] = []
     why = sentence.why
     if why is not None:
-        lines.append(f"Rank {why.rank} of {why.candidates} · {why.how}")
+        lines.append(f"Rank {why.rank} of {why.candidates} it could pick · {why.how}")
         if why.phrases:
             lines.append("Because: " + "; ".join(why.phrases))
     if sentence.ranks:
