@@ -438,6 +438,13 @@ class ArticleView(QTextEdit):
         position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
         return self._index.from_qt(position)
 
+    def bottom_offset(self) -> int:
+        """The Python offset of the last character at the foot of the viewport."""
+        if self._document is None:
+            return 0
+        position = self.cursorForPosition(self.viewport().rect().bottomLeft()).position()
+        return self._index.from_qt(position)
+
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding ``offset`` is at the top (clamped to the text)."""
         if self._document is None:

@@ -200,8 +200,12 @@ class ReadingCommands(_Base):
         if document is None:
             self.status.show_reading(None)
             return
-        self.contents_panel.mark_current(self.article_view.top_offset())
         bar = self.article_view.verticalScrollBar()
+        # At the very end the last parts cannot reach the top: the reader is in the
+        # last one in view (a heading chosen there is the one marked).
+        at_end = 0 < bar.maximum() == bar.value()
+        view = self.article_view
+        self.contents_panel.mark_current(view.bottom_offset() if at_end else view.top_offset())
         read = bar.value() / bar.maximum() if bar.maximum() > 0 else 1.0
         words_left = len(document.text) * (1 - read) / self.tab.chars_per_word
         self.status.show_reading(read, words_left / WORDS_PER_MINUTE)

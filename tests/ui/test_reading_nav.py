@@ -94,6 +94,23 @@ def test_contents_list_the_headings_and_jump_and_follow_the_reader(make_window, 
     assert window.status.reading.isVisible() and "%" in window.status.reading.text()
 
 
+def test_the_last_part_chosen_is_the_one_marked_at_the_end(make_window, qtbot) -> None:
+    document = book(chapters=12, paragraphs=4)  # the last part: two short paragraphs
+    window = shown_window(make_window, qtbot, document)
+    window.contents_action.trigger()
+    panel, view = window.contents_panel, window.article_view
+    last = panel.tree.topLevelItem(11).child(0)
+    assert last.text(0) == "Part 12.2"
+    panel.tree.scrollToItem(last)
+    rect = panel.tree.visualItemRect(last)
+    QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+    qtbot.wait(20)
+    assert view.top_offset() < document.text.index("Part 12.2")  # it cannot reach the top
+    assert panel.tree.currentItem() is last
+
+
 def test_a_document_without_headings_says_so(make_window, qtbot) -> None:
     from .reading_samples import EMOJI_DOC
 
