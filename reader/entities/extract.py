@@ -56,6 +56,7 @@ _SCAN_PIECE = 1 << 16
 def extract_entities(document: Document, parsed: list[ParsedBlock]) -> tuple[Entity, ...]:
     """The document's entities, most mentioned first, then by name."""
     headings = {i for i, block in enumerate(document.blocks) if block.kind == "heading"}
+    titles = {i for i, block in enumerate(document.blocks) if block.kind == "title"}
     raws: list[Raw] = []
     lines: list[Line] = []
     lower_words = _LowerWords(document.text)
@@ -71,8 +72,11 @@ def extract_entities(document: Document, parsed: list[ParsedBlock]) -> tuple[Ent
         found = collect(block, text, unsure=caps, table=kind == "table")
         if sport and kind == "table":
             found = _with_table_names(block, text, found, caps)
-        if block.block_index in headings and len(text.split()) == 1:
-            for raw in found:  # a section's label ("Background"): only if the prose names it
+        # A headline in title case, and a section's one-word label ("Background"), name
+        # only what the prose names too ("Minister Resigns Over Scandal" is nobody).
+        label = block.block_index in headings and len(text.split()) == 1
+        if (block.block_index in titles and kind == "title") or label:
+            for raw in found:
                 raw.heading = True
         elif kind == "title":
             _doubt_common_words(found, lower_words)

@@ -108,6 +108,20 @@ def test_a_one_word_section_heading_is_no_name(spacy_model, write_file):
     assert len(bristol.mentions) == 2
 
 
+def test_a_headline_gives_only_the_names_the_prose_names_too(spacy_model, write_file):
+    text = (
+        "Minister Resigns Over Scandal as Chen Quits\n\n"
+        "Robert Chen stepped down on Thursday after weeks of pressure. "
+        "Chen said he had done nothing wrong.\n"
+    )
+    document = load_document(write_file("resigns.txt", text))
+    assert document.blocks[0].kind == "title"
+    entities = extract_entities(document, nlp.parse(document))
+    assert not any("Resigns" in e.name or "Scandal" in e.name for e in entities)
+    chen = find(entities, "Robert Chen")  # named by the prose: its headline mention counts
+    assert text.index("Chen Quits") in [m.start for m in chen.mentions]
+
+
 def test_an_amount_of_money_keeps_its_currency_sign_and_multiplier(spacy_model):
     text = (
         "The council backed a £40m plan to rebuild the wall. It cost $1.2bn last year. "
