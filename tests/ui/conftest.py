@@ -6,14 +6,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.run.cache import AnalysisCache
 from ui.app import release_offscreen_clipboard
 from ui.main_window import MainWindow
-from ui.settings import Settings
-from ui.tasks import AnalysisController
+
+from .reading_samples import windows
 
 
 @pytest.fixture(autouse=True)
@@ -52,20 +52,8 @@ def cache(tmp_path: Path) -> AnalysisCache:
 
 
 @pytest.fixture
-def make_window(qtbot, settings_file, cache, spacy_model) -> Iterator[Callable[[], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
-        window = MainWindow(settings, AnalysisController(cache=cache))
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-        assert window.controller.pool.activeThreadCount() == 0
+def make_window(qtbot, tmp_path, cache, spacy_model) -> Iterator[Callable[[], MainWindow]]:
+    yield from windows(qtbot, tmp_path, cache)
 
 
 @pytest.fixture

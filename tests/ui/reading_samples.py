@@ -66,12 +66,14 @@ def settings_at(path: Path) -> Settings:
     return Settings(QSettings(str(path), QSettings.Format.IniFormat))
 
 
-def windows(qtbot, tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
-    """Make windows on one temporary settings file (a new window is a restart); a test
-    module's ``make_window`` fixture yields from it."""
+def windows(
+    qtbot, tmp_path: Path, cache: AnalysisCache | None = None
+) -> Iterator[Callable[[], MainWindow]]:
+    """Make windows on one temporary settings file (a new window is a restart) and one
+    cache; a ``make_window`` fixture yields from it."""
     made: list[MainWindow] = []
     settings_file = tmp_path / "settings" / "article-reader.ini"
-    cache = AnalysisCache(tmp_path / "cache" / "analyses.sqlite3")
+    cache = cache or AnalysisCache(tmp_path / "cache" / "analyses.sqlite3")
 
     def make() -> MainWindow:
         window = MainWindow(settings_at(settings_file), AnalysisController(cache=cache))
@@ -82,6 +84,7 @@ def windows(qtbot, tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
     yield make
     for window in made:
         window.close()
+        assert window.controller.pool.activeThreadCount() == 0
     # A theme is the application's palette: the next test starts from the desktop's.
     QApplication.setPalette(appearance.system_palette())
     theme.set_paper("light")
@@ -92,3 +95,19 @@ def show(window: MainWindow, document: Document) -> None:
     window.article_view.show_document(document)
     window.article_pane.show_title(document)
     window._reading_document_loaded(document, False)
+
+
+def shown_window(
+    make_window: Callable[[], MainWindow],
+    qtbot,
+    document: Document,
+    size: tuple[int, int] = (1000, 650),
+) -> MainWindow:
+    """A new window of ``size`` on screen, showing ``document`` laid out whole."""
+    window = make_window()
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    show(window, document)
+    qtbot.waitUntil(lambda: not window.article_view.is_loading(), timeout=20_000)
+    return window

@@ -12,23 +12,13 @@ from ui import theme
 from ui.actions import action_specs
 
 from .article_samples import short_article
-from .reading_samples import book, show, windows
+from .reading_samples import book, show, shown_window, windows
 from .window_helpers import TIMEOUT
 
 
 @pytest.fixture
 def make_window(qtbot, tmp_path):
     yield from windows(qtbot, tmp_path)
-
-
-def shown_window(make_window, qtbot, document):
-    window = make_window()
-    window.resize(1000, 650)
-    window.show()
-    qtbot.waitExposed(window)
-    show(window, document)
-    qtbot.waitUntil(lambda: not window.article_view.is_loading(), timeout=20_000)
-    return window
 
 
 def test_scrollbar_marks_stand_where_their_spans_are_and_a_click_goes_there(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from ui import appearance, theme
 from ui.theme import ZOOM_STEPS, ReadingStyle
 
-from .reading_samples import EMOJI_DOC, book, show, windows
+from .reading_samples import EMOJI_DOC, book, show, shown_window, windows
 
 
 @pytest.fixture
@@ -66,14 +66,9 @@ def test_zoom_scales_text_and_title_and_is_kept_across_a_restart(make_window, qt
 
 
 def test_zoom_keeps_the_reader_in_place_in_a_long_text(make_window, qtbot) -> None:
-    window = make_window()
-    window.resize(900, 600)
-    window.show()
-    qtbot.waitExposed(window)
     document = book(chapters=40)
-    show(window, document)
+    window = shown_window(make_window, qtbot, document, (900, 600))
     view = window.article_view
-    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
     target = document.text.index("Paragraph 7 of chapter 23")
     view.scroll_to_offset(target)
     assert abs(view.top_offset() - target) < 5
@@ -85,14 +80,9 @@ def test_zoom_keeps_the_reader_in_place_in_a_long_text(make_window, qtbot) -> No
 
 
 def test_a_narrower_or_wider_window_keeps_the_reader_at_their_text(make_window, qtbot) -> None:
-    window = make_window()
-    window.resize(1200, 700)
-    window.show()
-    qtbot.waitExposed(window)
     document = book(chapters=40)
-    show(window, document)
+    window = shown_window(make_window, qtbot, document, (1200, 700))
     view = window.article_view
-    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
     target = document.text.index("Paragraph 3 of chapter 27")
     view.scroll_to_offset(target)
     line = document.text.rfind("\n", 0, target) + 1
@@ -106,14 +96,9 @@ def test_a_narrower_or_wider_window_keeps_the_reader_at_their_text(make_window, 
 def test_a_new_size_or_theme_leaves_every_line_its_height(make_window, qtbot) -> None:
     """The paragraph at the top, scrolled into its middle, is formatted again last:
     it once took the low height of a blank line and its lines were drawn over each other."""
-    window = make_window()
-    window.resize(900, 600)
-    window.show()
-    qtbot.waitExposed(window)
     document = book(chapters=4)
-    show(window, document)
+    window = shown_window(make_window, qtbot, document, (900, 600))
     view = window.article_view
-    qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
     paragraph = document.text.index("Paragraph 7 of chapter 3")
     view.scroll_to_offset(document.text.index("the gulls", paragraph))
     assert view._line_start(view.top_offset()) == paragraph
