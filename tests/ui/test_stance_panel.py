@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 import reader
 from reader.models import Document, Speaker, Statement, TargetStance, TextRef
@@ -288,6 +289,14 @@ def test_speaker_filter_and_combined_filters(panel, qtbot, statements):
     panel.set_speaker_filter(None)
     assert panel.message() is None
     assert {s.speaker.entity for s in panel.visible_statements()} == {"Tom Becker"}
+    # the header counts what the filters let by
+    shown = len(panel.visible_statements())
+    header = panel.findChild(QLabel, "stanceHeader").text()
+    assert header == f"{shown} of {len(statements)} statements · 1 source shown"
+    panel.set_label_filter(None)
+    assert (
+        panel.findChild(QLabel, "stanceHeader").text().startswith(f"{len(statements)} statements")
+    )
 
 
 def test_filters_survive_new_statements_when_they_still_apply(panel, statements):

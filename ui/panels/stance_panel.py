@@ -397,6 +397,11 @@ class StancePanel(QWidget):
         finally:
             self._tree.setUpdatesEnabled(True)
         self._set_visible(visible)
+        if self._speaker is not None or self._label is not None:  # what the filters let by
+            self._header.setText(
+                f"{len(visible)} of {plural(total, 'statement')} · "
+                f"{plural(len(tops), 'source')} shown"
+            )
         if visible:
             self._stack.setCurrentWidget(self._tree)
         else:
