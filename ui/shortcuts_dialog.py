@@ -71,10 +71,11 @@ class ShortcutsDialog(QDialog):
         table = self.table
         metrics = table.fontMetrics()
         padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        rows = self.rows()
         return [
             max(
                 table.horizontalHeader().sectionSizeHint(c),
-                *(metrics.horizontalAdvance(row[c]) + padding for row in self.rows()),
+                *(metrics.horizontalAdvance(row[c]) + padding for row in rows),
             )
             for c in range(table.columnCount())
         ]

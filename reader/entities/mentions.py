@@ -106,7 +106,7 @@ def whole_amount(text: str, start: int, end: int) -> tuple[int, int]:
     if sign is not None:
         start = sign.start()
     times = _MULTIPLIER_AFTER.match(text, end)
-    if times is not None and not re.search(r"[a-z]$", text[start:end]):
+    if times is not None and text[end - 1 : end].isdigit():  # not "1.2bn" again
         end = times.end()
     return start, end
 

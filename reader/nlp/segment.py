@@ -21,6 +21,9 @@ _EXCLAIMS = re.compile(r"[!?][\"'”’»)\]]*$")
 #: An opening mark cut off from the sentence it opens: "... a bit. _" + "Sure_, ye've".
 _OPENS_NEXT = re.compile(r"\s+([_*“‘«(\[]+)$")
 _MARKS_ONLY = re.compile(r"[_*“‘«(\[]+")
+#: Characters at a sentence's end the two patterns above read: a whole sentence scanned
+#: for what stands in its last few characters made every sentence cost its length twice.
+_TAIL = 24
 #: A sentence that goes on in lower case ("said Alice", "(when she thought it over"),
 #: not a name written so ("iPhone sales", "eBay said").
 _GOES_ON = re.compile(r"[(\[]?[a-z](?![A-Z])")
@@ -52,13 +55,18 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         if (
             spans
             and _GOES_ON.match(stripped)
-            and _EXCLAIMS.search(text, spans[-1][0], spans[-1][1])
+            and _EXCLAIMS.search(text, max(spans[-1][0], spans[-1][1] - _TAIL), spans[-1][1])
         ):
             spans[-1] = (spans[-1][0], end)
             continue
-        opener = _OPENS_NEXT.search(text, spans[-1][0], spans[-1][1]) if spans else None
+        opener = (
+            _OPENS_NEXT.search(text, max(spans[-1][0], spans[-1][1] - _TAIL), spans[-1][1])
+            if spans
+            else None
+        )
         if opener is not None and opener.start() > spans[-1][0]:
-            spans[-1] = (spans[-1][0], opener.start())
+            before = text[spans[-1][0] : opener.start()].rstrip()  # the tail began in spaces
+            spans[-1] = (spans[-1][0], spans[-1][0] + len(before))
             start = opener.start(1)
         spans.append((start, end))
     if opening is not None:  # marks at the very end close the last sentence ("...”_")

@@ -261,7 +261,7 @@ def first_copies(texts: Sequence[str]) -> list[int]:
     """For each text, the position of the first text that reads the same (itself when
     none before does): a page that repeats a paragraph gives its sentences twice."""
     first: dict[str, int] = {}
-    return [first.setdefault(" ".join(t.split()).casefold(), i) for i, t in enumerate(texts)]
+    return [first.setdefault(_as_read(t), i) for i, t in enumerate(texts)]
 
 
 def copies_last(order: Iterable[int], texts: Sequence[str]) -> list[int]:
@@ -271,7 +271,12 @@ def copies_last(order: Iterable[int], texts: Sequence[str]) -> list[int]:
     firsts: list[int] = []
     repeats: list[int] = []
     for position in order:
-        key = " ".join(texts[position].split()).casefold()
+        key = _as_read(texts[position])
         (repeats if key in seen else firsts).append(position)
         seen.add(key)
     return firsts + repeats
+
+
+def _as_read(text: str) -> str:
+    """What two copies of a sentence share: its words, case and spacing aside."""
+    return " ".join(text.split()).casefold()

@@ -65,27 +65,33 @@ def test_zoom_scales_text_and_title_and_is_kept_across_a_restart(make_window, qt
     assert not again.zoom_out_action.isEnabled() and again.zoom_in_action.isEnabled()
 
 
-def test_zoom_keeps_the_reader_in_place_in_a_long_text(make_window, qtbot) -> None:
+def reading_a_book_at(make_window, qtbot, size: tuple[int, int], paragraph: str):
+    """A window of ``size`` showing a long book scrolled to ``paragraph``: the window,
+    the paragraph's offset and where its line starts."""
     document = book(chapters=40)
-    window = shown_window(make_window, qtbot, document, (900, 600))
+    window = shown_window(make_window, qtbot, document, size)
+    target = document.text.index(paragraph)
+    window.article_view.scroll_to_offset(target)
+    return window, target, document.text.rfind("\n", 0, target) + 1
+
+
+def test_zoom_keeps_the_reader_in_place_in_a_long_text(make_window, qtbot) -> None:
+    window, target, line = reading_a_book_at(
+        make_window, qtbot, (900, 600), "Paragraph 7 of chapter 23"
+    )
     view = window.article_view
-    target = document.text.index("Paragraph 7 of chapter 23")
-    view.scroll_to_offset(target)
     assert abs(view.top_offset() - target) < 5
     window.zoom_in_action.trigger()
     qtbot.waitUntil(lambda: not view.is_loading(), timeout=20_000)
     # The paragraph the reader was at is still at the top, in the new size.
-    line = document.text.rfind("\n", 0, target) + 1
     assert line - 5 <= view.top_offset() <= target + 40
 
 
 def test_a_narrower_or_wider_window_keeps_the_reader_at_their_text(make_window, qtbot) -> None:
-    document = book(chapters=40)
-    window = shown_window(make_window, qtbot, document, (1200, 700))
+    window, target, line = reading_a_book_at(
+        make_window, qtbot, (1200, 700), "Paragraph 3 of chapter 27"
+    )
     view = window.article_view
-    target = document.text.index("Paragraph 3 of chapter 27")
-    view.scroll_to_offset(target)
-    line = document.text.rfind("\n", 0, target) + 1
     for width in (800, 1400, 1000):
         window.resize(width, 700)
         qtbot.waitUntil(lambda width=width: window.width() == width, timeout=5000)
